@@ -1,0 +1,21 @@
+package io.zoneha.engine.config;
+
+import java.time.Duration;
+
+/**
+ * A network-partition resolution target. A node that loses a peer first checks every target; if
+ * it reaches none it considers itself isolated.
+ */
+public sealed interface NpTarget {
+  Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
+  String target();
+
+  Duration timeout();
+
+  /** HTTP HEAD to target:port/path; reachable when the answer is 200. */
+  record Http(String target, int port, boolean ssl, String path, Duration timeout) implements NpTarget {}
+
+  /** ICMP echo through the system ping command. */
+  record Ping(String target, Duration timeout) implements NpTarget {}
+}

@@ -1,0 +1,25 @@
+package io.zoneha.engine.config;
+
+import java.util.List;
+
+/**
+ * One server of the cluster. {@code interconnects} are this server's addresses in interconnect
+ * priority order; interconnect i of every server forms one heartbeat path.
+ */
+public record ServerConfig(
+    String name,
+    String az,
+    List<String> interconnects,
+    String managementHost,
+    int managementPort,
+    int busPort) {
+
+  public ServerConfig {
+    interconnects = List.copyOf(interconnects);
+  }
+
+  /** The address the clustered event bus and Hazelcast bind to. */
+  public String primaryAddress() {
+    return interconnects.get(0);
+  }
+}

@@ -1,0 +1,26 @@
+package io.zoneha.engine.spi;
+
+import io.zoneha.engine.config.MonitorConfig;
+import io.zoneha.engine.config.Params;
+import io.zoneha.engine.config.ResourceConfig;
+import java.util.List;
+
+/**
+ * A kind of group resource ({@code exec}, {@code awsvip}, ...), found through
+ * {@link java.util.ServiceLoader}. Implementations are stateless; one {@link ResourceDriver} is
+ * created per resource on each node.
+ */
+public interface ResourceType {
+  /** The {@code type:} value in cluster.yaml. */
+  String type();
+
+  /** Problems with the type-specific fields as one server sees them; empty when valid. */
+  List<FieldProblem> validate(Params params);
+
+  ResourceDriver create(ResourceContext context);
+
+  /** Monitors added automatically with this resource (the seed's awsvipw for awsvip, ...). */
+  default List<MonitorConfig> autoMonitors(ResourceConfig resource) {
+    return List.of();
+  }
+}
