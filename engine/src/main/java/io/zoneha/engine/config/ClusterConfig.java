@@ -14,6 +14,7 @@ public record ClusterConfig(
     HeartbeatConfig heartbeat,
     List<NpTarget> np,
     ManagementConfig management,
+    AwsConfig aws,
     List<GroupConfig> groups,
     List<MonitorConfig> monitors,
     String fingerprint) {
