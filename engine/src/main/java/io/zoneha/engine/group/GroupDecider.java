@@ -1,0 +1,338 @@
+package io.zoneha.engine.group;
+
+import io.zoneha.engine.config.FinalAction;
+import io.zoneha.engine.config.GroupConfig;
+import io.zoneha.engine.group.GroupAction.Activate;
+import io.zoneha.engine.group.GroupAction.Alert;
+import io.zoneha.engine.group.GroupAction.Deactivate;
+import io.zoneha.engine.group.GroupAction.Forward;
+import io.zoneha.engine.group.GroupAction.Handoff;
+import io.zoneha.engine.group.GroupAction.Reject;
+import io.zoneha.engine.group.GroupAction.Severity;
+import io.zoneha.engine.group.GroupAction.StopClusterService;
+import io.zoneha.engine.group.GroupEvent.ActivationFailed;
+import io.zoneha.engine.group.GroupEvent.ActivationSucceeded;
+import io.zoneha.engine.group.GroupEvent.ClaimsChanged;
+import io.zoneha.engine.group.GroupEvent.DeactivationFailed;
+import io.zoneha.engine.group.GroupEvent.DeactivationSucceeded;
+import io.zoneha.engine.group.GroupEvent.FailoverRequested;
+import io.zoneha.engine.group.GroupEvent.HandoffReceived;
+import io.zoneha.engine.group.GroupEvent.Isolated;
+import io.zoneha.engine.group.GroupEvent.MoveRequested;
+import io.zoneha.engine.group.GroupEvent.PeerDown;
+import io.zoneha.engine.group.GroupEvent.StartRequested;
+import io.zoneha.engine.group.GroupEvent.StartupComplete;
+import io.zoneha.engine.group.GroupEvent.StopRequested;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The failover decision as a pure function of (view, event). No clock, socket or Vert.x here: the
+ * group manager feeds events in and runs the returned actions.
+ *
+ * <p>Safety rule: this server activates a group only when no live peer claims it, and when two
+ * servers claim one group the older activation (lower epoch) yields.
+ */
+public final class GroupDecider {
+  private final GroupView view;
+  private final Map<String, LocalGroup> local;
+  private final List<GroupAction> actions = new ArrayList<>();
+
+  private GroupDecider(GroupView view) {
+    this.view = view;
+    this.local = new HashMap<>(view.local());
+  }
+
+  public static GroupDecision decide(GroupView view, GroupEvent event) {
+    GroupDecider d = new GroupDecider(view);
+    d.on(event);
+    return new GroupDecision(d.local, d.actions);
+  }
+
+  // Java 17 has no pattern switch; the chain ends in a loud failure so a new event type is noticed.
+  private void on(GroupEvent event) {
+    if (event instanceof StartupComplete) {
+      autoStart();
+    } else if (event instanceof PeerDown e) {
+      peerDown(e);
+    } else if (event instanceof ClaimsChanged) {
+      claimsChanged();
+    } else if (event instanceof Isolated) {
+      isolated();
+    } else if (event instanceof StartRequested e) {
+      start(e);
+    } else if (event instanceof StopRequested e) {
+      stop(e);
+    } else if (event instanceof MoveRequested e) {
+      move(e);
+    } else if (event instanceof HandoffReceived e) {
+      handoff(e);
+    } else if (event instanceof ActivationSucceeded e) {
+      activated(e.group());
+    } else if (event instanceof ActivationFailed e) {
+      activationFailed(e);
+    } else if (event instanceof DeactivationSucceeded e) {
+      deactivated(e.group());
+    } else if (event instanceof DeactivationFailed e) {
+      deactivationFailed(e);
+    } else if (event instanceof FailoverRequested e) {
+      failover(e.group(), e.reason(), lg(e.group()).failovers() + 1);
+    } else {
+      throw new IllegalStateException("unhandled group event " + event);
+    }
+  }
+
+  private void autoStart() {
+    for (GroupConfig g : view.groups()) {
+      if (g.autoStart() && isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
+          && view.peerHolder(g.name(), null).isEmpty()) {
+        activate(g.name(), 0, "auto start: " + view.self() + " is the first live startup server");
+      }
+    }
+  }
+
+  private void peerDown(PeerDown e) {
+    for (GroupConfig g : view.groups()) {
+      Claim last = e.lastClaims().getOrDefault(g.name(), Claim.NONE);
+      if (!last.state().holds()) {
+        continue;
+      }
+      if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
+          && view.peerHolder(g.name(), null).isEmpty()) {
+        activate(g.name(), 0, "fail over from " + e.server() + ": server went down while holding the group");
+      }
+    }
+  }
+
+  private void claimsChanged() {
+    for (GroupConfig g : view.groups()) {
+      LocalGroup mine = lg(g.name());
+      if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
+        continue;
+      }
+      Optional<String> other = view.peerHolder(g.name(), null);
+      if (other.isPresent()) {
+        doubleActivation(g.name(), mine, other.get());
+      } else if (g.autoFailback() && mine.state() == GroupState.ONLINE) {
+        failback(g);
+      }
+    }
+  }
+
+  private void doubleActivation(String group, LocalGroup mine, String other) {
+    Claim theirs = view.claimOf(other, group);
+    String what = "group " + group + " is active on both " + view.self() + " (epoch " + mine.epoch()
+        + ") and " + other + " (epoch " + theirs.epoch() + ")";
+    if (theirs.newerThan(mine.claim(), view.priority(other), view.priority(view.self()))) {
+      alert(Severity.ERROR, group, "split brain detected: " + what + "; " + view.self() + " yields");
+      deactivate(group, null, mine.failovers(), "yield to the newer activation on " + other);
+    } else {
+      alert(Severity.ERROR, group, "split brain detected: " + what + "; " + other + " must yield");
+    }
+  }
+
+  private void failback(GroupConfig g) {
+    Optional<String> first = view.firstLive(g, null);
+    if (first.isPresent() && !first.get().equals(view.self())
+        && g.startupServers().indexOf(first.get()) < g.startupServers().indexOf(view.self())) {
+      deactivate(g.name(), first.get(), 0, "automatic failback to " + first.get());
+    }
+  }
+
+  private void isolated() {
+    for (GroupConfig g : view.groups()) {
+      GroupState s = lg(g.name()).state();
+      if (s == GroupState.ONLINE || s == GroupState.STARTING) {
+        deactivate(g.name(), null, 0, "isolated: no network partition target reachable");
+      }
+    }
+  }
+
+  private void start(StartRequested e) {
+    Optional<GroupConfig> g = known(e.group());
+    if (g.isEmpty()) {
+      return;
+    }
+    Optional<String> holder = holderIncludingSelf(e.group());
+    if (holder.isPresent()) {
+      reject(e.group(), "group " + e.group() + " is already active on " + holder.get());
+      return;
+    }
+    Optional<String> target = e.server() == null ? view.firstLive(g.get(), null) : Optional.of(e.server());
+    if (target.isEmpty() || !canRun(g.get(), target.get())) {
+      reject(e.group(), "no live startup server to start " + e.group() + (e.server() == null ? "" : " on " + e.server()));
+    } else if (target.get().equals(view.self())) {
+      local.put(e.group(), lg(e.group()).withFailovers(0));
+      activate(e.group(), 0, "started by " + e.user());
+    } else {
+      actions.add(new Forward(e.group(), target.get(), e, "start runs on " + target.get()));
+    }
+  }
+
+  private void stop(StopRequested e) {
+    if (known(e.group()).isEmpty()) {
+      return;
+    }
+    LocalGroup mine = lg(e.group());
+    switch (mine.state()) {
+      case ONLINE, ERROR -> deactivate(e.group(), null, 0, "stopped by " + e.user());
+      case STARTING, STOPPING -> reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
+      case OFFLINE -> view.peerHolder(e.group(), null).ifPresentOrElse(
+          owner -> actions.add(new Forward(e.group(), owner, e, "stop runs on the owner " + owner)),
+          () -> reject(e.group(), "group " + e.group() + " is already offline"));
+    }
+  }
+
+  private void move(MoveRequested e) {
+    Optional<GroupConfig> g = known(e.group());
+    if (g.isEmpty()) {
+      return;
+    }
+    if (e.server() == null || !canRun(g.get(), e.server())) {
+      reject(e.group(), "cannot move " + e.group() + " to " + e.server() + ": not a live startup server of the group");
+      return;
+    }
+    LocalGroup mine = lg(e.group());
+    Optional<String> peer = view.peerHolder(e.group(), null);
+    if (mine.state() == GroupState.ONLINE) {
+      if (e.server().equals(view.self())) {
+        reject(e.group(), "group " + e.group() + " is already active on " + e.server());
+      } else {
+        deactivate(e.group(), e.server(), 0, "moved to " + e.server() + " by " + e.user());
+      }
+    } else if (mine.state().holds()) {
+      reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
+    } else if (peer.isPresent()) {
+      actions.add(new Forward(e.group(), peer.get(), e, "move runs on the owner " + peer.get()));
+    } else {
+      start(new StartRequested(e.group(), e.server(), e.user()));
+    }
+  }
+
+  private void handoff(HandoffReceived e) {
+    if (known(e.group()).isEmpty()) {
+      return;
+    }
+    Optional<String> other = view.peerHolder(e.group(), e.from());
+    if (lg(e.group()).state().holds()) {
+      reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
+    } else if (other.isPresent()) {
+      alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from()
+          + " refused: " + other.get() + " still holds it");
+    } else {
+      local.put(e.group(), lg(e.group()).withFailovers(e.failovers()).withEpoch(Math.max(lg(e.group()).epoch(), e.epoch())));
+      activate(e.group(), e.epoch(), e.reason());
+    }
+  }
+
+  private void activated(String group) {
+    local.put(group, lg(group).to(GroupState.ONLINE).withError(""));
+    alert(Severity.INFO, group, "group " + group + " is online on " + view.self());
+  }
+
+  private void activationFailed(ActivationFailed e) {
+    LocalGroup mine = lg(e.group()).to(GroupState.STOPPING).to(GroupState.OFFLINE);
+    String error = "activation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
+    local.put(e.group(), mine.withError(error));
+    Optional<String> next = view.group(e.group()).flatMap(g -> view.firstLive(g, view.self()));
+    if (mine.failovers() < e.failovers() && next.isPresent()) {
+      actions.add(new Handoff(e.group(), next.get(), mine.epoch(), mine.failovers() + 1,
+          "fail over to " + next.get() + ": " + error + " on " + view.self()));
+    } else {
+      finalAction(e.group(), e.finalAction(), error + "; no failover left");
+    }
+  }
+
+  private void deactivated(String group) {
+    LocalGroup mine = lg(group).to(GroupState.OFFLINE);
+    local.put(group, mine.withHandoff(null));
+    if (mine.handoffTo() == null) {
+      alert(Severity.INFO, group, "group " + group + " is offline on " + view.self());
+      return;
+    }
+    String to = view.live().contains(mine.handoffTo()) ? mine.handoffTo()
+        : view.group(group).flatMap(g -> view.firstLive(g, view.self())).orElse(null);
+    if (to == null) {
+      alert(Severity.ERROR, group, "group " + group + " stopped for a move to " + mine.handoffTo()
+          + ", but no live server can take it");
+    } else {
+      actions.add(new Handoff(group, to, mine.epoch(), mine.failovers(), "hand over from " + view.self()));
+    }
+  }
+
+  private void deactivationFailed(DeactivationFailed e) {
+    String error = "deactivation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
+    local.put(e.group(), lg(e.group()).to(GroupState.ERROR).withHandoff(null).withError(error));
+    finalAction(e.group(), e.finalAction(), error);
+  }
+
+  private void failover(String group, String reason, int failovers) {
+    Optional<String> next = view.group(group).flatMap(g -> view.firstLive(g, view.self()));
+    if (lg(group).state() != GroupState.ONLINE) {
+      reject(group, "cannot fail over " + group + ": it is not online here");
+    } else if (next.isEmpty()) {
+      reject(group, "cannot fail over " + group + ": no other live startup server");
+    } else {
+      deactivate(group, next.get(), failovers, "fail over to " + next.get() + ": " + reason);
+    }
+  }
+
+  private void finalAction(String group, FinalAction action, String why) {
+    switch (action) {
+      case NONE -> alert(Severity.ERROR, group, why + "; final action: none");
+      case STOP_GROUP -> {
+        alert(Severity.ERROR, group, why + "; final action: stop group");
+        if (lg(group).state() == GroupState.ONLINE || lg(group).state() == GroupState.ERROR) {
+          deactivate(group, null, lg(group).failovers(), "final action after: " + why);
+        }
+      }
+      case STOP_CLUSTER_SERVICE -> actions.add(new StopClusterService("final action after: " + why));
+    }
+  }
+
+  private void activate(String group, long atLeastEpoch, String reason) {
+    long epoch = Math.max(view.knownEpoch(group), atLeastEpoch) + 1;
+    local.put(group, lg(group).to(GroupState.STARTING).withEpoch(epoch).withHandoff(null));
+    actions.add(new Activate(group, epoch, reason));
+  }
+
+  private void deactivate(String group, String handoffTo, int failovers, String reason) {
+    local.put(group, lg(group).to(GroupState.STOPPING).withHandoff(handoffTo).withFailovers(failovers));
+    actions.add(new Deactivate(group, handoffTo, failovers, reason));
+  }
+
+  private boolean isDesignated(GroupConfig g) {
+    return view.firstLive(g, null).filter(view.self()::equals).isPresent();
+  }
+
+  private boolean canRun(GroupConfig g, String server) {
+    return g.startupServers().contains(server) && view.live().contains(server);
+  }
+
+  private Optional<String> holderIncludingSelf(String group) {
+    return lg(group).state().holds() ? Optional.of(view.self()) : view.peerHolder(group, null);
+  }
+
+  private Optional<GroupConfig> known(String group) {
+    Optional<GroupConfig> g = view.group(group);
+    if (g.isEmpty()) {
+      reject(group, "unknown group " + group);
+    }
+    return g;
+  }
+
+  private LocalGroup lg(String group) {
+    return local.getOrDefault(group, LocalGroup.INITIAL);
+  }
+
+  private void reject(String group, String reason) {
+    actions.add(new Reject(group, reason));
+  }
+
+  private void alert(Severity s, String group, String reason) {
+    actions.add(new Alert(s, group, reason));
+  }
+}
