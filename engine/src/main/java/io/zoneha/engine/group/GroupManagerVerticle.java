@@ -1,0 +1,292 @@
+package io.zoneha.engine.group;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.zoneha.engine.bus.Addresses;
+import io.zoneha.engine.bus.ClusterSeal;
+import io.zoneha.engine.bus.GroupMessages.Command;
+import io.zoneha.engine.bus.GroupMessages.Handoff;
+import io.zoneha.engine.bus.GroupMessages.LocalClaims;
+import io.zoneha.engine.bus.GroupMessages.Recovery;
+import io.zoneha.engine.bus.GroupMessages.Reply;
+import io.zoneha.engine.bus.Membership;
+import io.zoneha.engine.config.ClusterConfig;
+import io.zoneha.engine.config.GroupConfig;
+import io.zoneha.engine.config.ResourceConfig;
+import io.zoneha.engine.spi.Reason;
+import io.zoneha.engine.status.NodeStatus.GroupStatus;
+import io.zoneha.engine.status.NodeStatus.ResourceStatus;
+import io.zoneha.engine.status.StatusParts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries events into {@link GroupDecider} and its actions out: runs resources through
+ * {@link GroupRunner}s, sends handoffs and forwarded commands to other nodes, publishes this
+ * node's claims and group status. Holds no decision logic of its own.
+ */
+public final class GroupManagerVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(GroupManagerVerticle.class);
+  private static final long FORWARD_TIMEOUT_MS = 10_000;
+
+  private final ClusterConfig config;
+  private final String self;
+  private final Map<String, GroupRunner> runners;
+  private final ClusterSeal seal;
+  private final Set<String> live = new LinkedHashSet<>();
+  private final Map<String, Map<String, Claim>> peerClaims = new HashMap<>();
+  private Map<String, LocalGroup> local = new HashMap<>();
+  private boolean startupComplete;
+  private boolean isolated;
+  private boolean shuttingDown;
+
+  public GroupManagerVerticle(ClusterConfig config, String self, Map<String, GroupRunner> runners) {
+    this.config = config;
+    this.self = self;
+    this.runners = runners;
+    this.seal = new ClusterSeal(config.secret());
+  }
+
+  @Override
+  public Future<?> start() {
+    live.add(self);
+    vertx.eventBus().<Membership.Event>localConsumer(Addresses.MEMBERSHIP, m -> onMembership(m.body()));
+    vertx.eventBus().<Command>localConsumer(Addresses.GROUP_COMMAND, m -> onCommand(m.body(), m));
+    vertx.eventBus().<Recovery>localConsumer(Addresses.RECOVERY, m -> onRecovery(m.body()));
+    vertx.eventBus().consumer(Addresses.nodeCommands(self), this::onRemote);
+    publish();
+    return Future.succeededFuture();
+  }
+
+  private void onMembership(Membership.Event e) {
+    if (e instanceof Membership.PeerLost p) {
+      live.remove(p.peer());
+      peerClaims.remove(p.peer());
+      decide(new GroupEvent.PeerDown(p.peer(), p.lastClaims()));
+    } else if (e instanceof Membership.PeerJoined p) {
+      live.add(p.peer());
+      decide(new GroupEvent.ClaimsChanged());
+    } else if (e instanceof Membership.ClaimsChanged c) {
+      peerClaims.put(c.peer(), c.claims());
+      decide(new GroupEvent.ClaimsChanged());
+    } else if (e instanceof Membership.Isolation i) {
+      isolated = i.isolated();
+      if (isolated) {
+        decide(new GroupEvent.Isolated());
+      }
+    } else if (e instanceof Membership.StartupComplete) {
+      startupComplete = true;
+      decide(new GroupEvent.StartupComplete());
+    }
+  }
+
+  private void onCommand(Command c, Message<?> msg) {
+    GroupEvent event = switch (c.kind()) {
+      case START -> new GroupEvent.StartRequested(c.group(), c.server(), c.user());
+      case STOP -> new GroupEvent.StopRequested(c.group(), c.user());
+      case MOVE -> new GroupEvent.MoveRequested(c.group(), c.server(), c.user());
+    };
+    List<GroupAction> actions = decide(event);
+    Future<Reply> reply = replyFor(c, actions);
+    reply.onComplete(ar -> msg.reply(ar.succeeded() ? ar.result()
+        : new Reply(false, "no answer from the owner: " + ar.cause().getMessage())));
+  }
+
+  private Future<Reply> replyFor(Command c, List<GroupAction> actions) {
+    for (GroupAction a : actions) {
+      if (a instanceof GroupAction.Reject r) {
+        return Future.succeededFuture(new Reply(false, r.reason()));
+      }
+      if (a instanceof GroupAction.Forward f) {
+        return vertx.eventBus().request(Addresses.nodeCommands(f.to()), seal.seal(c.toJson()),
+                new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+            .map(m -> Reply.fromJson(seal.open(m.body())));
+      }
+    }
+    String what = actions.isEmpty() ? "nothing to do" : actions.get(0).reason();
+    return Future.succeededFuture(new Reply(true, what));
+  }
+
+  private void onRemote(Message<Object> msg) {
+    JsonObject j;
+    try {
+      j = seal.open(msg.body());
+    } catch (SecurityException e) {
+      log.warn("rejected a cluster message on {}: {}", Addresses.nodeCommands(self), e.getMessage());
+      msg.fail(403, e.getMessage());
+      return;
+    }
+    if ("handoff".equals(j.getString("type"))) {
+      Handoff h = Handoff.fromJson(j);
+      decide(new GroupEvent.HandoffReceived(h.group(), h.from(), h.epoch(), h.failovers(), h.reason()));
+      msg.reply(seal.seal(new Reply(true, "handoff received").toJson()));
+    } else {
+      Command c = Command.fromJson(j);
+      vertx.eventBus().<Reply>request(Addresses.GROUP_COMMAND, c, new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+          .onComplete(ar -> msg.reply(seal.seal((ar.succeeded() ? ar.result().body()
+              : new Reply(false, ar.cause().getMessage())).toJson())));
+    }
+  }
+
+  private void onRecovery(Recovery r) {
+    GroupRunner runner = runners.get(r.group());
+    boolean online = local.getOrDefault(r.group(), LocalGroup.INITIAL).state() == GroupState.ONLINE;
+    switch (r.step()) {
+      case REACTIVATE_RESOURCE -> {
+        if (online && runner != null) {
+          runner.reactivate(r.resource(), Reason.of(r.reason())).onComplete(ar -> publish());
+        }
+      }
+      case REACTIVATE_GROUP -> {
+        if (online && runner != null) {
+          runner.deactivate(Reason.of(r.reason())).compose(o -> runner.activate(Reason.of(r.reason())))
+              .onComplete(ar -> publish());
+        }
+      }
+      case FAILOVER_GROUP -> decide(new GroupEvent.FailoverRequested(r.group(), r.reason()));
+      case STOP_GROUP -> decide(new GroupEvent.StopRequested(r.group(), "recovery"));
+      case STOP_CLUSTER_SERVICE -> vertx.eventBus().send(Addresses.SHUTDOWN, r.reason());
+    }
+  }
+
+  /** Runs the decider on an event, keeps its new local state and carries out its actions. */
+  private List<GroupAction> decide(GroupEvent event) {
+    Set<String> liveNow = isolated ? Set.of(self) : live;
+    GroupView view = new GroupView(self, config.groups(), config.servers().stream().map(s -> s.name()).toList(),
+        liveNow, peerClaims, local, startupComplete);
+    GroupDecision d = GroupDecider.decide(view, event);
+    boolean changed = !d.local().equals(local);
+    local = new HashMap<>(d.local());
+    d.actions().forEach(this::run);
+    if (changed) {
+      publish();
+    }
+    return d.actions();
+  }
+
+  private void run(GroupAction a) {
+    if (a instanceof GroupAction.Activate act && shuttingDown) {
+      log.info("not activating group {} while the cluster service stops", act.group());
+      decide(new GroupEvent.ActivationFailed(act.group(), "-", 0, "cluster service stopping", 0,
+          io.zoneha.engine.config.FinalAction.NONE));
+    } else if (a instanceof GroupAction.Activate act) {
+      log.info("activate group {} (epoch {}): {}", act.group(), act.epoch(), act.reason());
+      activate(act.group(), act.reason());
+    } else if (a instanceof GroupAction.Deactivate d) {
+      log.info("deactivate group {}: {}", d.group(), d.reason());
+      deactivate(d.group(), d.reason());
+    } else if (a instanceof GroupAction.Handoff h) {
+      log.info("hand group {} to {}: {}", h.group(), h.to(), h.reason());
+      Handoff msg = new Handoff(h.group(), self, h.epoch(), h.failovers(), h.reason());
+      vertx.eventBus().request(Addresses.nodeCommands(h.to()), seal.seal(msg.toJson()),
+              new DeliveryOptions().setSendTimeout(FORWARD_TIMEOUT_MS))
+          .onFailure(e -> alert(GroupAction.Severity.ERROR, h.group(), "handoff of " + h.group() + " to " + h.to() + " failed: " + e.getMessage()));
+    } else if (a instanceof GroupAction.Alert al) {
+      alert(al.severity(), al.group(), al.reason());
+    } else if (a instanceof GroupAction.Reject r) {
+      log.info("refused for group {}: {}", r.group(), r.reason());
+    } else if (a instanceof GroupAction.StopClusterService s) {
+      alert(GroupAction.Severity.ERROR, null, "stopping the cluster service on " + self + ": " + s.reason());
+      vertx.eventBus().send(Addresses.SHUTDOWN, s.reason());
+    }
+    // Forward is carried out by the command handler that asked for it.
+  }
+
+  private void activate(String group, String reason) {
+    GroupRunner runner = runners.get(group);
+    runner.activate(Reason.of(reason)).onComplete(ar -> {
+      GroupRunner.Outcome o = ar.result();
+      if (o.ok()) {
+        decide(new GroupEvent.ActivationSucceeded(group));
+        return;
+      }
+      ResourceConfig rc = resource(group, o.resource());
+      boolean rollbackFailed = runner.states().stream().anyMatch(s -> s.state().equals(ResourceState.ERROR.label())
+          && !s.name().equals(o.resource()));
+      if (rollbackFailed) {
+        decide(new GroupEvent.DeactivationFailed(group, o.resource(), o.failure().code(), o.failure().getMessage(),
+            rc.deactivation().finalAction()));
+      } else {
+        decide(new GroupEvent.ActivationFailed(group, o.resource(), o.failure().code(), o.failure().getMessage(),
+            rc.activation().failovers(), rc.activation().finalAction()));
+      }
+    });
+  }
+
+  private void deactivate(String group, String reason) {
+    runners.get(group).deactivate(Reason.of(reason)).onComplete(ar -> {
+      GroupRunner.Outcome o = ar.result();
+      if (o.ok()) {
+        decide(new GroupEvent.DeactivationSucceeded(group));
+      } else {
+        decide(new GroupEvent.DeactivationFailed(group, o.resource(), o.failure().code(), o.failure().getMessage(),
+            resource(group, o.resource()).deactivation().finalAction()));
+      }
+    });
+  }
+
+  private ResourceConfig resource(String group, String name) {
+    return config.group(group).orElseThrow().resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private void alert(GroupAction.Severity severity, String group, String text) {
+    switch (severity) {
+      case INFO -> log.info("{}", text);
+      case WARNING -> log.warn("{}", text);
+      case ERROR -> log.error("{}", text);
+    }
+    StatusParts.Alert a = new StatusParts.Alert(System.currentTimeMillis(), self, severity.name().toLowerCase(), group, text);
+    vertx.eventBus().publish(Addresses.CLUSTER_ALERTS, seal.seal(new JsonObject().put("time", a.time())
+        .put("server", a.server()).put("severity", a.severity()).put("group", a.group()).put("message", a.message())));
+  }
+
+  /** Shares this node's claims (for heartbeats) and group/resource status. */
+  private void publish() {
+    Map<String, Claim> claims = new HashMap<>();
+    List<GroupStatus> groups = new ArrayList<>();
+    List<ResourceStatus> resources = new ArrayList<>();
+    for (GroupConfig g : config.groups()) {
+      LocalGroup lg = local.getOrDefault(g.name(), LocalGroup.INITIAL);
+      claims.put(g.name(), lg.claim());
+      groups.add(new GroupStatus(g.name(), lg.state().label(), lg.epoch(), lg.lastError()));
+      GroupRunner r = runners.get(g.name());
+      if (r != null) {
+        resources.addAll(r.states());
+      }
+    }
+    vertx.eventBus().publish(Addresses.LOCAL_CLAIMS, new LocalClaims(claims));
+    vertx.eventBus().publish(Addresses.STATUS_PART, new StatusParts.Groups(groups, resources));
+  }
+
+  /** Publishes status from any thread (resource drivers report progress from their own). */
+  public void publishSoon() {
+    if (context != null) {
+      context.runOnContext(v -> publish());
+    }
+  }
+
+  /** Stops every group held here before the node leaves; runs on this verticle's context. */
+  public Future<Void> stopAll() {
+    io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> {
+      shuttingDown = true;
+      List<Future<?>> all = new ArrayList<>();
+      for (Map.Entry<String, LocalGroup> e : Map.copyOf(local).entrySet()) {
+        if (e.getValue().state().holds()) {
+          all.add(runners.get(e.getKey()).deactivate(Reason.of("cluster service stopping on " + self)));
+        }
+      }
+      Future.join(all).onComplete(ar -> done.complete());
+    });
+    return done.future();
+  }
+}

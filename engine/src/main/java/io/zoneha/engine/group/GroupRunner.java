@@ -1,0 +1,141 @@
+package io.zoneha.engine.group;
+
+import io.vertx.core.Future;
+import io.zoneha.engine.config.GroupConfig;
+import io.zoneha.engine.config.ResourceConfig;
+import io.zoneha.engine.spi.ActionFailure;
+import io.zoneha.engine.spi.Reason;
+import io.zoneha.engine.spi.ResourceDriver;
+import io.zoneha.engine.status.NodeStatus.ResourceStatus;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one group's resources on this server: activation level by level (parallel inside a
+ * level), each resource retried as configured, rollback of what started when one fails;
+ * deactivation in reverse. Reports outcomes, never throws.
+ */
+public final class GroupRunner {
+  private static final Logger log = LoggerFactory.getLogger(GroupRunner.class);
+
+  private final GroupConfig group;
+  private final Map<String, ResourceDriver> drivers;
+  private final List<List<ResourceConfig>> levels;
+  private final Map<String, ResourceStatus> states = new LinkedHashMap<>();
+  private final Runnable onChange;
+
+  public GroupRunner(GroupConfig group, Map<String, ResourceDriver> drivers, Runnable onChange) {
+    this.group = group;
+    this.drivers = drivers;
+    this.levels = ActivationOrder.levels(group.resources());
+    this.onChange = onChange;
+    group.resources().forEach(r -> set(r.name(), ResourceState.OFFLINE, 0, ""));
+  }
+
+  /** The outcome of a whole-group action; {@code failure} is null on success. */
+  public record Outcome(String resource, ActionFailure failure) {
+    public boolean ok() {
+      return failure == null;
+    }
+  }
+
+  public List<ResourceStatus> states() {
+    return List.copyOf(states.values());
+  }
+
+  public Future<Outcome> activate(Reason reason) {
+    return runLevels(levels, r -> activateOne(r, reason)).compose(o -> {
+      if (o.ok()) {
+        return Future.succeededFuture(o);
+      }
+      log.warn("group {}: activation failed at {}; rolling back", group.name(), o.resource());
+      return deactivate(Reason.of("roll back after failed activation of " + o.resource()))
+          .map(rb -> rb.ok() ? o : rb);
+    });
+  }
+
+  public Future<Outcome> deactivate(Reason reason) {
+    List<List<ResourceConfig>> reversed = new ArrayList<>(levels);
+    Collections.reverse(reversed);
+    return runLevels(reversed, r -> deactivateOne(r, reason));
+  }
+
+  /** Restart one resource in place (monitor recovery); dependents keep running. */
+  public Future<Outcome> reactivate(String resource, Reason reason) {
+    ResourceConfig r = group.resources().stream().filter(x -> x.name().equals(resource)).findFirst().orElseThrow();
+    return deactivateOne(r, reason).compose(o -> o.ok() ? activateOne(r, reason) : Future.succeededFuture(o));
+  }
+
+  private Future<Outcome> runLevels(List<List<ResourceConfig>> ls, Function<ResourceConfig, Future<Outcome>> step) {
+    Future<Outcome> chain = Future.succeededFuture(new Outcome(null, null));
+    for (List<ResourceConfig> level : ls) {
+      chain = chain.compose(prev -> prev.ok() ? runLevel(level, step) : Future.succeededFuture(prev));
+    }
+    return chain;
+  }
+
+  private Future<Outcome> runLevel(List<ResourceConfig> level, Function<ResourceConfig, Future<Outcome>> step) {
+    List<Future<Outcome>> all = level.stream().map(step).toList();
+    return Future.join(all).transform(ar -> Future.succeededFuture(
+        all.stream().map(Future::result).filter(o -> o != null && !o.ok()).findFirst().orElse(new Outcome(null, null))));
+  }
+
+  private Future<Outcome> activateOne(ResourceConfig r, Reason reason) {
+    set(r.name(), ResourceState.STARTING, 0, "");
+    return attempt(() -> drivers.get(r.name()).activate(reason), r.activation().retries())
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            set(r.name(), ResourceState.ONLINE, 0, "");
+            return Future.succeededFuture(new Outcome(r.name(), null));
+          }
+          ActionFailure f = ActionFailure.of(ar.cause(), 99);
+          log.error("resource {}: activation failed ({}: {})", r.name(), f.code(), f.getMessage());
+          set(r.name(), ResourceState.ERROR, f.code(), f.getMessage());
+          return Future.succeededFuture(new Outcome(r.name(), f));
+        });
+  }
+
+  private Future<Outcome> deactivateOne(ResourceConfig r, Reason reason) {
+    if (states.get(r.name()).state().equals(ResourceState.OFFLINE.label())) {
+      return Future.succeededFuture(new Outcome(r.name(), null));
+    }
+    set(r.name(), ResourceState.STOPPING, 0, "");
+    return attempt(() -> drivers.get(r.name()).deactivate(reason), r.deactivation().retries())
+        .transform(ar -> {
+          if (ar.succeeded()) {
+            set(r.name(), ResourceState.OFFLINE, 0, "");
+            return Future.succeededFuture(new Outcome(r.name(), null));
+          }
+          ActionFailure f = ActionFailure.of(ar.cause(), 99);
+          log.error("resource {}: deactivation failed ({}: {})", r.name(), f.code(), f.getMessage());
+          set(r.name(), ResourceState.ERROR, f.code(), f.getMessage());
+          return Future.succeededFuture(new Outcome(r.name(), f));
+        });
+  }
+
+  private static Future<Void> attempt(java.util.function.Supplier<Future<Void>> action, int retriesLeft) {
+    Future<Void> f;
+    try {
+      f = action.get();
+    } catch (RuntimeException e) {
+      f = Future.failedFuture(e);
+    }
+    return f.recover(e -> {
+      boolean retryable = !(e instanceof ActionFailure af) || af.scope() == ActionFailure.Scope.RETRY_HERE;
+      return retriesLeft > 0 && retryable ? attempt(action, retriesLeft - 1) : Future.failedFuture(e);
+    });
+  }
+
+  private void set(String name, ResourceState s, int code, String message) {
+    states.put(name, new ResourceStatus(name, group.name(), s.label(), code, message));
+    if (onChange != null) {
+      onChange.run();
+    }
+  }
+}

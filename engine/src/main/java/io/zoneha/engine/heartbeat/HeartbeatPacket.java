@@ -1,0 +1,29 @@
+package io.zoneha.engine.heartbeat;
+
+import io.zoneha.engine.group.Claim;
+import java.util.Map;
+
+/**
+ * One heartbeat datagram: who sends it, on which interconnect, in which life of the process
+ * ({@code incarnation}, the start time in ms) with which sequence number, and what groups the
+ * sender claims. {@code flags} bit 0 = the sender is isolated.
+ */
+public record HeartbeatPacket(
+    String sender,
+    int link,
+    long incarnation,
+    long seq,
+    String configFingerprint,
+    int flags,
+    Map<String, Claim> claims) {
+
+  public static final int FLAG_ISOLATED = 1;
+
+  public HeartbeatPacket {
+    claims = Map.copyOf(claims);
+  }
+
+  public boolean isolated() {
+    return (flags & FLAG_ISOLATED) != 0;
+  }
+}

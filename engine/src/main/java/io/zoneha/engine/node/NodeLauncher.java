@@ -1,0 +1,195 @@
+package io.zoneha.engine.node;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.NodeListener;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.zoneha.engine.bus.Addresses;
+import io.zoneha.engine.bus.GroupMessages;
+import io.zoneha.engine.bus.Membership;
+import io.zoneha.engine.bus.MonitorMessages;
+import io.zoneha.engine.config.ClusterConfig;
+import io.zoneha.engine.config.GroupConfig;
+import io.zoneha.engine.config.MonitorConfig;
+import io.zoneha.engine.config.ResourceConfig;
+import io.zoneha.engine.config.ServerConfig;
+import io.zoneha.engine.group.GroupManagerVerticle;
+import io.zoneha.engine.group.GroupRunner;
+import io.zoneha.engine.heartbeat.HeartbeatVerticle;
+import io.zoneha.engine.heartbeat.LivenessChange;
+import io.zoneha.engine.membership.MembershipVerticle;
+import io.zoneha.engine.monitor.MonitorVerticle;
+import io.zoneha.engine.spi.MonitorContext;
+import io.zoneha.engine.spi.MonitorDriver;
+import io.zoneha.engine.spi.NodeServices;
+import io.zoneha.engine.spi.ResourceContext;
+import io.zoneha.engine.spi.ResourceDriver;
+import io.zoneha.engine.spi.TypeRegistry;
+import io.zoneha.engine.status.StatusParts;
+import io.zoneha.engine.status.StatusVerticle;
+import io.zoneha.engine.time.Clock;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts one ZoneHA node: a clustered Vert.x on Hazelcast, then one verticle per concern
+ * (status, heartbeat, membership, groups, monitors, plus extras such as the management API).
+ */
+public final class NodeLauncher {
+  private static final Logger log = LoggerFactory.getLogger(NodeLauncher.class);
+
+  private final ClusterConfig config;
+  private final ServerConfig self;
+  private final TypeRegistry types;
+  private final Path stateDir;
+  private final NodeServices services = new NodeServices();
+  private Vertx vertx;
+  private GroupManagerVerticle groups;
+  private Future<Void> stopping;
+
+  public NodeLauncher(ClusterConfig config, String server, TypeRegistry types, Path stateDir) {
+    this.config = config;
+    this.self = config.server(server).orElseThrow(() -> new IllegalArgumentException("unknown server " + server));
+    this.types = types;
+    this.stateDir = stateDir;
+  }
+
+  public NodeServices services() {
+    return services;
+  }
+
+  /** Starts the node; {@code extras} build further verticles (management API, ...) once it runs. */
+  public Future<Vertx> start(List<Function<NodeLauncher, io.vertx.core.Deployable>> extras) {
+    HazelcastClusterManager cm = new HazelcastClusterManager(HazelcastSetup.config(config, self));
+    EventBusOptions eb = new EventBusOptions().setHost(self.primaryAddress())
+        .setPort(self.busPort() + HazelcastSetup.EVENT_BUS_PORT_OFFSET)
+        .setClusterPublicHost(self.primaryAddress());
+    return Vertx.builder().with(new VertxOptions().setEventBusOptions(eb)).withClusterManager(cm).buildClustered()
+        .compose(v -> {
+          vertx = v;
+          registerCodecs(v);
+          watchClusterManager(cm);
+          return deployCore(v);
+        })
+        .compose(v -> deployExtras(extras))
+        .map(v -> {
+          vertx.eventBus().<String>localConsumer(Addresses.SHUTDOWN, m -> stopAndExit(m.body()));
+          log.info("node {} of cluster {} is running (config {})", self.name(), config.name(), config.fingerprint());
+          return vertx;
+        });
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public ClusterConfig config() {
+    return config;
+  }
+
+  public String server() {
+    return self.name();
+  }
+
+  private static void registerCodecs(Vertx v) {
+    io.zoneha.engine.bus.LocalCodec.register(v, LivenessChange.class, Membership.PeerLost.class,
+        Membership.PeerJoined.class, Membership.ClaimsChanged.class, Membership.Isolation.class,
+        Membership.StartupComplete.class, Membership.Suspect.class, GroupMessages.Command.class,
+        GroupMessages.Reply.class, GroupMessages.LocalClaims.class, GroupMessages.Recovery.class,
+        MonitorMessages.Control.class, StatusParts.Groups.class, StatusParts.Monitors.class,
+        StatusParts.Membership.class);
+  }
+
+  /** Hazelcast sees a crashed peer's connection refused within a second: a hint, not a verdict. */
+  private void watchClusterManager(HazelcastClusterManager cm) {
+    Map<String, String> serverByNode = new HashMap<>();
+    NodeListener listener = new NodeListener() {
+      @Override
+      public void nodeAdded(String nodeId) {
+        io.vertx.core.Promise<io.vertx.core.spi.cluster.NodeInfo> info = io.vertx.core.Promise.promise();
+        cm.getNodeInfo(nodeId, info);
+        info.future().onSuccess(ni -> vertx.runOnContext(x -> config.servers().stream()
+            .filter(s -> s.primaryAddress().equals(ni.host())).findFirst()
+            .ifPresent(s -> serverByNode.put(nodeId, s.name()))));
+      }
+
+      @Override
+      public void nodeLeft(String nodeId) {
+        vertx.runOnContext(x -> {
+          String server = serverByNode.remove(nodeId);
+          if (server != null) {
+            log.info("cluster manager lost {}; watching its heartbeats closely", server);
+            vertx.eventBus().send(Addresses.SUSPECT, new Membership.Suspect(server));
+          }
+        });
+      }
+    };
+    cm.nodeListener(listener);
+    for (String nodeId : cm.getNodes()) {
+      if (!nodeId.equals(cm.getNodeId())) {
+        listener.nodeAdded(nodeId);
+      }
+    }
+  }
+
+  private Future<?> deployCore(Vertx v) {
+    Map<String, GroupRunner> runners = new LinkedHashMap<>();
+    GroupManagerVerticle[] holder = new GroupManagerVerticle[1];
+    for (GroupConfig g : config.groups()) {
+      if (g.startupServers().contains(self.name())) {
+        Map<String, ResourceDriver> drivers = new HashMap<>();
+        for (ResourceConfig r : g.resources()) {
+          drivers.put(r.name(), types.resource(r.type()).orElseThrow().create(new ResourceContext(v, config,
+              self.name(), g.name(), r, r.paramsFor(self.name()), stateDir, services)));
+        }
+        runners.put(g.name(), new GroupRunner(g, drivers, () -> holder[0].publishSoon()));
+      }
+    }
+    groups = new GroupManagerVerticle(config, self.name(), runners);
+    holder[0] = groups;
+    Map<String, MonitorDriver> monitors = new LinkedHashMap<>();
+    for (MonitorConfig m : config.monitors()) {
+      monitors.put(m.name(), types.monitor(m.type()).orElseThrow().create(new MonitorContext(v, config,
+          self.name(), m, m.paramsFor(self.name()), stateDir, services)));
+    }
+    return v.deployVerticle(new StatusVerticle(config, self.name()))
+        .compose(x -> v.deployVerticle(new MembershipVerticle(config, self.name())))
+        .compose(x -> v.deployVerticle(groups))
+        .compose(x -> v.deployVerticle(new MonitorVerticle(config, self.name(), monitors)))
+        .compose(x -> v.deployVerticle(new ClusterControlVerticle(config.secret())))
+        .compose(x -> v.deployVerticle(new HeartbeatVerticle(config, self.name(), Clock.SYSTEM)));
+  }
+
+  private Future<?> deployExtras(List<Function<NodeLauncher, io.vertx.core.Deployable>> extras) {
+    Future<?> f = Future.succeededFuture();
+    for (Function<NodeLauncher, io.vertx.core.Deployable> e : extras) {
+      f = f.compose(x -> vertx.deployVerticle(e.apply(this)));
+    }
+    return f;
+  }
+
+  /** Stops groups here (they fail over when a peer can take them), then leaves the cluster. */
+  public synchronized Future<Void> stop(String reason) {
+    if (stopping != null) {
+      return stopping;
+    }
+    if (vertx == null) {
+      return Future.succeededFuture();
+    }
+    log.warn("stopping the cluster service on {}: {}", self.name(), reason);
+    stopping = groups.stopAll().eventually(() -> vertx.close()).onComplete(ar -> services.close());
+    return stopping;
+  }
+
+  private void stopAndExit(String reason) {
+    stop(reason).onComplete(ar -> new Thread(() -> System.exit(0), "zoneha-exit").start());
+  }
+}
