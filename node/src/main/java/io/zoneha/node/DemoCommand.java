@@ -1,0 +1,100 @@
+package io.zoneha.node;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The local demo: two node processes on 127.0.0.1 and 127.0.0.2 from the bundled
+ * local-demo.yaml, plus the small HTTP target their network-partition check needs.
+ */
+@Command(name = "demo", description = "Run a local two-node demo cluster (the default without a subcommand).")
+final class DemoCommand implements Runnable {
+  static final int NP_PORT = 29080;
+
+  @Option(names = "--dir", description = "working directory of the demo", defaultValue = "/tmp/zoneha-demo")
+  Path dir = Path.of("/tmp/zoneha-demo");
+
+  private final List<Process> children = new ArrayList<>();
+
+  @Override
+  public void run() {
+    try {
+      Files.createDirectories(dir);
+      Path config = dir.resolve("cluster.yaml");
+      copyResource("/zoneha/local-demo.yaml", config);
+      Vertx vertx = Vertx.vertx();
+      vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(200).end())
+          .listen(NP_PORT, "127.0.0.1").await();
+      Runtime.getRuntime().addShutdownHook(new Thread(this::stopChildren, "zoneha-demo-stop"));
+      for (String server : List.of("node1", "node2")) {
+        children.add(startNode(config, server));
+      }
+      printInstructions(config);
+      // killed nodes do not end the demo: the operator may restart them; Ctrl-C does
+      new java.util.concurrent.CountDownLatch(1).await();
+    } catch (IOException e) {
+      throw new IllegalStateException("demo failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Process startNode(Path config, String server) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path state = dir.resolve(server);
+    Files.createDirectories(state);
+    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "node", "--config", config.toString(), "--server", server, "--state-dir", state.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve(server + ".out").toFile()).start();
+  }
+
+  private void printInstructions(Path config) {
+    String cli = "java -jar " + System.getProperty("java.class.path") + " ";
+    System.out.printf("""
+
+        ZoneHA local demo is starting: node1 on 127.0.0.1 (pid %d), node2 on 127.0.0.2 (pid %d).
+        Logs: %s/node1.out and %s/node2.out
+
+          watch the cluster:      watch -n1 %sstatus --config %s
+          status as JSON:         %sstatus --json --config %s
+          kill the active node:   kill -9 <pid of the node where failover1 is online>
+          move the group:         %sgroup move failover1 --to node2 --config %s
+          restart a killed node:  %snode --config %s --server node1 --state-dir %s/node1
+
+        Press Ctrl-C to stop the demo (both nodes are stopped with it).
+        """, children.get(0).pid(), children.get(1).pid(), dir, dir, cli, config, cli, config, cli, config, cli, config, dir);
+  }
+
+  private void stopChildren() {
+    for (Process p : children) {
+      p.destroy();
+    }
+    for (Process p : children) {
+      try {
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  private static void copyResource(String name, Path to) throws IOException {
+    try (InputStream in = DemoCommand.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing bundled resource " + name);
+      }
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.zoneha.node;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point of the fat jar. Without a subcommand it runs the local demo. */
+@Command(name = "zoneha", mixinStandardHelpOptions = true, version = "ZoneHA 0.1.0",
+    description = "High-availability cluster engine for Linux servers on AWS.",
+    subcommands = {NodeCommand.class, ValidateCommand.class, StatusCommand.class, GroupCommand.class,
+        MonitorCommand.class, ClusterCommand.class, DemoCommand.class, HashPasswordCommand.class})
+public final class Main implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns the exit code (tests call this without exiting). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("error: " + e.getMessage());
+      return e instanceof UsageError ? 2 : 1;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new DemoCommand().run();
+  }
+
+  /** A mistake of the caller (bad argument, unknown name): exit code 2. */
+  static final class UsageError extends RuntimeException {
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}

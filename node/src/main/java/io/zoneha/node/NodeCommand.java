@@ -1,0 +1,58 @@
+package io.zoneha.node;
+
+import io.zoneha.engine.config.ClusterConfig;
+import io.zoneha.engine.node.NodeLauncher;
+import io.zoneha.engine.spi.TypeRegistry;
+import io.zoneha.web.ManagementApiVerticle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "node", description = "Run this server's cluster node in the foreground.")
+final class NodeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--config", defaultValue = "/etc/zoneha/cluster.yaml", description = "cluster.yaml")
+  Path config;
+
+  @Option(names = "--server", required = true, description = "name of this server in cluster.yaml")
+  String server;
+
+  @Option(names = "--state-dir", description = "where the node keeps its state (default /var/lib/zoneha/SERVER)")
+  Path stateDir;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = stateDir != null ? stateDir : Path.of("/var/lib/zoneha", server);
+    Files.createDirectories(dir);
+    // before the first logger is created, so the file appender writes next to the state
+    System.setProperty("zoneha.server", server);
+    System.setProperty("zoneha.log.file", dir.resolve("zoneha.log").toString());
+    ClusterConfig cfg = ConfigFiles.require(config, spec.commandLine().getErr());
+    if (cfg.server(server).isEmpty()) {
+      throw new Main.UsageError("--server: no server named '" + server + "' in " + config);
+    }
+    NodeLauncher launcher = new NodeLauncher(cfg, server, TypeRegistry.load(), dir);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        launcher.stop("process is terminating").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // the JVM is going down either way
+      }
+      stopped.countDown();
+    }, "zoneha-shutdown"));
+    launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server())))
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    stopped.await();
+    return 0;
+  }
+}

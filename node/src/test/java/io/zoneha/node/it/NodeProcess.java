@@ -1,0 +1,78 @@
+package io.zoneha.node.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One ZoneHA node as a separate JVM, started from the test class path, killed by PID. */
+final class NodeProcess implements AutoCloseable {
+  final String server;
+  final Path log;
+  private final Process process;
+
+  private NodeProcess(String server, Path log, Process process) {
+    this.server = server;
+    this.log = log;
+    this.process = process;
+  }
+
+  static NodeProcess start(Path config, String server, Path dir) throws IOException {
+    Path stateDir = dir.resolve(server);
+    Files.createDirectories(stateDir);
+    Path log = dir.resolve(server + ".out");
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
+        "--server", server, "--state-dir", stateDir.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new NodeProcess(server, log, p);
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  void kill9() throws InterruptedException {
+    signal("KILL");
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  void signal(String sig) {
+    try {
+      new ProcessBuilder("kill", "-" + sig, Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("kill -" + sig + " " + process.pid() + " failed", e);
+    }
+  }
+
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no output: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      signal("CONT");
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.zoneha.node.it;
+
+import io.vertx.core.json.JsonObject;
+import io.zoneha.web.ManagementAuth;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway cluster of node JVMs on loopback addresses 127.0.N.1, 127.0.N.2, ... (one N per
+ * test class so classes never share an address). Writes cluster.yaml, starts, signals and kills
+ * nodes by PID, and waits on status conditions. {@link #close()} kills everything and deletes
+ * the directory, also when the test failed.
+ */
+final class TestCluster implements AutoCloseable {
+  static final String SECRET = "test-secret-0123456789abcdef";
+
+  final Path dir;
+  final Path config;
+  final int subnet;
+  private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  TestCluster(int subnet, String yaml) throws IOException {
+    this.subnet = subnet;
+    this.dir = Files.createTempDirectory("zoneha-it-");
+    this.config = dir.resolve("cluster.yaml");
+    Files.writeString(config, yaml.replace("@DIR@", dir.toString()));
+  }
+
+  /** Address of server i (1-based) for this test class. */
+  static String addr(int subnet, int i) {
+    return "127.0." + subnet + "." + i;
+  }
+
+  void start(String... servers) throws IOException {
+    for (String s : servers) {
+      nodes.put(s, NodeProcess.start(config, s, dir));
+    }
+  }
+
+  NodeProcess node(String server) {
+    return nodes.get(server);
+  }
+
+  /** The status as seen by one node, or empty if it does not answer. */
+  Optional<JsonObject> status(String server, int index) {
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + addr(subnet, index) + ":29001/api/v1/status"))
+        .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + ManagementAuth.tokenFor(SECRET)).build();
+    try {
+      HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? Optional.of(new JsonObject(r.body())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  HttpResponse<String> post(int index, String path, String body) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + addr(subnet, index) + ":29001" + path))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ManagementAuth.tokenFor(SECRET))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return http.send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Polls node {@code index}'s status until the condition holds; fails with the last status and logs. */
+  JsonObject await(int index, Duration max, String what, Predicate<JsonObject> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    JsonObject last = null;
+    while (System.nanoTime() < deadline) {
+      Optional<JsonObject> s = status(null, index);
+      if (s.isPresent()) {
+        last = s.get();
+        if (condition.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what
+        + "\nlast status from node " + index + ": " + (last == null ? "none" : last.encodePrettily()) + "\n" + logs());
+  }
+
+  static String groupState(JsonObject status, String group) {
+    return status.getJsonArray("groups").stream().map(o -> (JsonObject) o)
+        .filter(g -> g.getString("name").equals(group)).findFirst().map(g -> g.getString("state")).orElse("?");
+  }
+
+  static String groupServer(JsonObject status, String group) {
+    return status.getJsonArray("groups").stream().map(o -> (JsonObject) o)
+        .filter(g -> g.getString("name").equals(group)).findFirst().map(g -> g.getString("server")).orElse(null);
+  }
+
+  static Predicate<JsonObject> groupOnlineOn(String group, String server) {
+    return s -> "online".equals(groupState(s, group)) && server.equals(groupServer(s, group));
+  }
+
+  String logs() {
+    StringBuilder b = new StringBuilder();
+    nodes.forEach((name, n) -> {
+      String out = n.output();
+      b.append("---- ").append(name).append(" (last 60 lines) ----\n");
+      String[] lines = out.split("\n");
+      for (int i = Math.max(0, lines.length - 60); i < lines.length; i++) {
+        b.append(lines[i]).append('\n');
+      }
+    });
+    return b.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    nodes.values().forEach(NodeProcess::close);
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
