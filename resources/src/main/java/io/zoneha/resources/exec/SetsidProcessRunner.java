@@ -1,9 +1,12 @@
 package io.zoneha.resources.exec;
 
+import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * setsid(1) calls setsid(2) and execs the shell in place: the shell's pid becomes the id of a new
  * session and process group that every process of the script joins unless it leaves on purpose.
  * Java cannot signal a process group, so {@link LaunchedProcess#killTree()} runs the procps
- * {@code kill} program with a negative pid.
+ * {@code kill} program with a negative pid. Output travels through an {@link OutputFifo}, read
+ * until the last writer closes it.
  */
-public final class SetsidProcessRunner implements ProcessRunner {
+public final class SetsidProcessRunner implements ProcessRunner, AutoCloseable {
   /** Longest line kept from a script's output; the rest of that line is dropped. */
   public static final int MAX_LINE_BYTES = 4096;
 
@@ -28,44 +32,79 @@ public final class SetsidProcessRunner implements ProcessRunner {
 
   private final String setsid;
   private final String kill;
+  private final String mkfifo;
+  private Path fifoDir;
 
   public SetsidProcessRunner() {
-    this(firstExisting("setsid", "/usr/bin/setsid", "/bin/setsid"),
-        firstExisting("kill", "/usr/bin/kill", "/bin/kill"));
+    this(firstExisting("setsid", "/usr/bin/setsid", "/bin/setsid"));
   }
 
-  SetsidProcessRunner(String setsid, String kill) {
+  /** With another setsid program; tests use a missing one to exercise launch failures. */
+  SetsidProcessRunner(String setsid) {
     this.setsid = setsid;
-    this.kill = kill;
+    this.kill = firstExisting("kill", "/usr/bin/kill", "/bin/kill");
+    this.mkfifo = firstExisting("mkfifo", "/usr/bin/mkfifo", "/bin/mkfifo");
   }
 
   @Override
   public LaunchedProcess launch(String command, Map<String, String> env, Consumer<String> outputLine)
       throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(setsid, "/bin/sh", "-c", command);
-    pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    Process process = pb.start();
+    OutputFifo fifo = OutputFifo.create(fifoDir(), mkfifo);
     CompletableFuture<Void> outputClosed = new CompletableFuture<>();
-    Thread reader = new Thread(
-        () -> pump(process.getInputStream(), outputLine, outputClosed),
-        "zoneha-script-output-" + process.pid());
+    Thread reader = new Thread(() -> pump(fifo, outputLine, outputClosed), "zoneha-script-output");
     reader.setDaemon(true);
     reader.start();
-    return new Launched(process, outputClosed);
+    ProcessBuilder pb = new ProcessBuilder(setsid, "/bin/sh", "-c", command);
+    pb.environment().putAll(env);
+    pb.redirectOutput(fifo.path().toFile());
+    pb.redirectErrorStream(true);
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    try {
+      // opening the fifo for writing waits for the reader, so both ends are open on return
+      Process process = pb.start();
+      reader.setName("zoneha-script-output-" + process.pid());
+      return new Launched(process, outputClosed);
+    } catch (IOException | RuntimeException e) {
+      fifo.releaseReader();
+      throw e;
+    } finally {
+      fifo.unlink();
+    }
   }
 
-  private static void pump(InputStream in, Consumer<String> sink, CompletableFuture<Void> closed) {
-    try (in) {
-      BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE_BYTES);
+  /** Removes this runner's private fifo directory (node shutdown). */
+  @Override
+  public synchronized void close() {
+    if (fifoDir != null) {
+      try (var files = Files.list(fifoDir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(fifoDir);
+      } catch (IOException e) {
+        LOG.debug("cannot remove {}: {}", fifoDir, e.toString());
+      }
+      fifoDir = null;
+    }
+  }
+
+  private synchronized Path fifoDir() throws IOException {
+    if (fifoDir == null) {
+      fifoDir = Files.createTempDirectory("zoneha-scripts-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    return fifoDir;
+  }
+
+  private static void pump(OutputFifo fifo, Consumer<String> sink, CompletableFuture<Void> closed) {
+    try (InputStream in = fifo.openForReading()) {
+      BoundedLineReader lines = new BoundedLineReader(new BufferedInputStream(in), MAX_LINE_BYTES);
       String line;
       while ((line = lines.readLine()) != null) {
         sink.accept(line);
       }
     } catch (IOException e) {
-      // the JVM closes the pipe of an exited process; what was read has been delivered
-      LOG.debug("script output closed: {}", e.toString());
+      LOG.warn("reading script output failed: {}", e.toString());
     } catch (RuntimeException e) {
       LOG.warn("script output handler failed", e);
     } finally {

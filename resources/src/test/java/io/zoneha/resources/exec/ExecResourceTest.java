@@ -133,6 +133,22 @@ class ExecResourceTest {
   }
 
   @Test
+  void backgroundProgramKeepingTheOutputOpenDoesNotHoldUpActivation(Vertx vertx) throws Exception {
+    Path childPid = dir.resolve("child.pid");
+    Path alive = dir.resolve("alive");
+    // the daemon inherits the script's output and writes to it after the script has exited
+    ResourceDriver exec = driver(vertx, Map.of("start",
+        "sh -c 'echo daemon up; sleep 1; echo still here; touch \"" + alive + "\"; exec sleep 600' & echo $! > '" + childPid + "'"));
+    long started = System.nanoTime();
+    await(exec.activate(Reason.of("t")));
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    assertTrue(tookMs < 5_000, "took " + tookMs + " ms");
+    long daemon = readPid(childPid);
+    waitUntil("daemon wrote after the script ended", Duration.ofSeconds(10), () -> Files.exists(alive));
+    assertFalse(dead(daemon), "the daemon survives writing to the inherited output");
+  }
+
+  @Test
   void closeKillsARunningScript(Vertx vertx) throws Exception {
     Path shellPid = dir.resolve("shell.pid");
     ResourceDriver exec = driver(vertx, Map.of("start", "echo $$ > '" + shellPid + "'; exec sleep 600"));
@@ -142,6 +158,18 @@ class ExecResourceTest {
     await(exec.close());
     assertInstanceOf(ActionFailure.class, awaitFailure(activation));
     waitUntil("script " + shell + " dead", Duration.ofSeconds(5), () -> dead(shell));
+  }
+
+  @Test
+  void launchFailureMeansThisServerCannotRunIt(Vertx vertx) throws Exception {
+    services.put(ProcessRunner.class, (command, env, out) -> {
+      throw new java.io.IOException("fork refused");
+    });
+    ResourceDriver exec = driver(vertx, Map.of("start", "true"));
+    ActionFailure f = assertInstanceOf(ActionFailure.class, awaitFailure(exec.activate(Reason.of("t"))));
+    assertEquals(ExecErrors.LAUNCH_FAILED, f.code());
+    assertEquals(ActionFailure.Scope.FAIL_OVER, f.scope());
+    assertEquals("cannot start the start script of resource exec1: fork refused", f.getMessage());
   }
 
   @Test
