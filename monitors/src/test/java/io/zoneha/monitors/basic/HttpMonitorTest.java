@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpMonitorTest {
   @TempDir Path dir;
   private HttpServer server;
+  private final java.util.concurrent.CompletableFuture<Void> endlessClosed = new java.util.concurrent.CompletableFuture<>();
   private final List<MonitorDriver> drivers = new ArrayList<>();
 
   @BeforeEach
@@ -38,6 +39,15 @@ class HttpMonitorTest {
           switch (req.path()) {
             case "/ok" -> req.response().end("fine");
             case "/empty" -> req.response().setStatusCode(204).end();
+            case "/hang" -> { }
+            case "/endless" -> {
+              req.response().setChunked(true).write("first chunk");
+              long timer = vertx.setPeriodic(20, id -> req.response().write("more"));
+              req.connection().closeHandler(v -> {
+                vertx.cancelTimer(timer);
+                endlessClosed.complete(null);
+              });
+            }
             default -> req.response().setStatusCode(500).end("broken");
           }
         })
@@ -69,6 +79,24 @@ class HttpMonitorTest {
     String url = url("/broken");
     assertEquals(MonitorResult.error(MonitorErrors.HTTP_CHECK, "GET " + url + " answered status 500, expected 200"),
         await(driver(vertx, url, null).check()));
+  }
+
+  @Test
+  void endlessBodyIsNotReadAndTheConnectionIsDropped(Vertx vertx) throws Exception {
+    assertEquals(MonitorResult.normal(), await(driver(vertx, url("/endless"), null).check()));
+    endlessClosed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
+  void serverThatNeverAnswersIsAnErrorAfterTheTimeout(Vertx vertx) throws Exception {
+    String url = url("/hang");
+    MonitorDriver m = new HttpMonitorType().create(MonitorTestSupport.context(vertx, "httpw",
+        Duration.ofMillis(500), Map.of("url", url), dir, new NodeServices()));
+    drivers.add(m);
+    MonitorResult r = await(m.check());
+    assertEquals(MonitorErrors.HTTP_CHECK, r.code());
+    assertTrue(r.message().startsWith("GET " + url + " failed: "), r.message());
+    assertTrue(r.message().contains("500ms"), r.message());
   }
 
   @Test
