@@ -229,11 +229,17 @@ public final class GroupDecider {
   }
 
   private void activated(String group) {
+    if (lateResult(group, "activation")) {
+      return;
+    }
     local.put(group, lg(group).to(GroupState.ONLINE).withError(""));
     alert(Severity.INFO, group, "group " + group + " is online on " + view.self());
   }
 
   private void activationFailed(ActivationFailed e) {
+    if (lateResult(e.group(), "failed activation")) {
+      return;
+    }
     LocalGroup mine = lg(e.group()).to(GroupState.STOPPING).to(GroupState.OFFLINE);
     String error = "activation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
     local.put(e.group(), mine.withError(error));
@@ -244,6 +250,20 @@ public final class GroupDecider {
     } else {
       finalAction(e.group(), e.finalAction(), error + "; no failover left");
     }
+  }
+
+  /**
+   * An activation result that arrives after the decider already asked to stop the group (a yield,
+   * isolation): the runner finishes the activation before it deactivates, so the result is old
+   * news and the stop goes on.
+   */
+  private boolean lateResult(String group, String what) {
+    GroupState s = lg(group).state();
+    if (s == GroupState.STARTING) {
+      return false;
+    }
+    alert(Severity.INFO, group, what + " of " + group + " finished while it is " + s.label() + "; result ignored");
+    return true;
   }
 
   private void deactivated(String group) {
