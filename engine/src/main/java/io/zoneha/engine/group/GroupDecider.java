@@ -217,7 +217,15 @@ public final class GroupDecider {
       return;
     }
     Optional<String> other = view.peerHolder(e.group(), e.from());
-    if (lg(e.group()).state().holds()) {
+    LocalGroup mine = lg(e.group());
+    if (mine.state() == GroupState.STOPPING && mine.handoffTo() == null) {
+      // Yielding or stopping with nowhere to go: refusing would leave the group offline
+      // everywhere, so take it over once this deactivation is done (see deactivated()).
+      local.put(e.group(), mine.withHandoff(view.self()).withFailovers(e.failovers())
+          .withEpoch(Math.max(mine.epoch(), e.epoch())));
+      alert(Severity.INFO, e.group(), "handoff of " + e.group() + " from " + e.from()
+          + " accepted; it starts here once its deactivation on " + view.self() + " is done");
+    } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (other.isPresent()) {
       alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from()
@@ -273,6 +281,10 @@ public final class GroupDecider {
       alert(Severity.INFO, group, "group " + group + " is offline on " + view.self());
       return;
     }
+    if (mine.handoffTo().equals(view.self())) {
+      takeOverAfterStop(group, mine);
+      return;
+    }
     String to = view.live().contains(mine.handoffTo()) ? mine.handoffTo()
         : view.group(group).flatMap(g -> view.firstLive(g, view.self())).orElse(null);
     if (to == null) {
@@ -280,6 +292,21 @@ public final class GroupDecider {
           + ", but no live server can take it");
     } else {
       actions.add(new Handoff(group, to, mine.epoch(), mine.failovers(), "hand over from " + view.self()));
+    }
+  }
+
+  /**
+   * The handoff accepted while stopping. Its sender's claim may still say it holds the group, and
+   * claims from before the handoff are older activations that yield to this one; only a claim
+   * newer than the handoff means someone else took the group meanwhile.
+   */
+  private void takeOverAfterStop(String group, LocalGroup mine) {
+    Optional<String> newer = view.peerHolder(group, null)
+        .filter(p -> view.claimOf(p, group).epoch() > mine.epoch());
+    if (newer.isPresent()) {
+      alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " holds a newer activation");
+    } else {
+      activate(group, mine.epoch(), "take over " + group + ": a handoff arrived while it was stopping on " + view.self());
     }
   }
 
