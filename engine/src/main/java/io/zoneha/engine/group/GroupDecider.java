@@ -34,7 +34,9 @@ import java.util.Optional;
  * group manager feeds events in and runs the returned actions.
  *
  * <p>Safety rule: this server activates a group only when no live peer claims it, and when two
- * servers claim one group the older activation (lower epoch) yields.
+ * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
+ * of the activation it ends; claims that would yield to that activation (older epoch, or same
+ * epoch and lower priority) are already superseded, so only claims in error or newer block it.
  */
 public final class GroupDecider {
   private final GroupView view;
@@ -216,7 +218,8 @@ public final class GroupDecider {
     if (known(e.group()).isEmpty()) {
       return;
     }
-    Optional<String> other = view.peerHolder(e.group(), e.from());
+    // A claim that would yield to the sender's activation is one the sender already superseded.
+    Optional<String> other = view.standingHolder(e.group(), e.from(), e.epoch());
     LocalGroup mine = lg(e.group());
     if (mine.state() == GroupState.STOPPING && mine.handoffTo() == null) {
       // Yielding or stopping with nowhere to go: refusing would leave the group offline
@@ -301,10 +304,9 @@ public final class GroupDecider {
    * newer than the handoff means someone else took the group meanwhile.
    */
   private void takeOverAfterStop(String group, LocalGroup mine) {
-    Optional<String> newer = view.peerHolder(group, null)
-        .filter(p -> view.claimOf(p, group).epoch() > mine.epoch());
+    Optional<String> newer = view.standingHolder(group, null, mine.epoch());
     if (newer.isPresent()) {
-      alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " holds a newer activation");
+      alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " still holds it");
     } else {
       activate(group, mine.epoch(), "take over " + group + ": a handoff arrived while it was stopping on " + view.self());
     }

@@ -58,6 +58,27 @@ public record GroupView(
     return Optional.ofNullable(best);
   }
 
+  /**
+   * The live peer (not self, not {@code sender}) whose claim still stands against an activation
+   * handed over at {@code epoch} by {@code sender}: a claim in error (its resources may still be
+   * up), or one that would not yield to the sender's activation under the double-activation rule
+   * (newer epoch, or the same epoch from a higher-priority server). With a null sender an equal
+   * epoch never stands.
+   */
+  public Optional<String> standingHolder(String group, String sender, long epoch) {
+    int senderPriority = sender == null ? -1 : priority(sender);
+    for (String s : servers) {
+      Claim c = claimOf(s, group);
+      if (s.equals(self) || s.equals(sender) || !live.contains(s) || !c.state().holds()) {
+        continue;
+      }
+      if (c.state() == GroupState.ERROR || c.epoch() > epoch || c.epoch() == epoch && priority(s) < senderPriority) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The highest epoch this server has seen for the group, its own included. */
   public long knownEpoch(String group) {
     long e = localOf(group).epoch();
