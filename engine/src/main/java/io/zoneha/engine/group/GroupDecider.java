@@ -99,6 +99,13 @@ public final class GroupDecider {
   private void peerDown(PeerDown e) {
     for (GroupConfig g : view.groups()) {
       Claim last = e.lastClaims().getOrDefault(g.name(), Claim.NONE);
+      if (e.server().equals(pendingHandoff(g.name()))) {
+        local.put(g.name(), lg(g.name()).withHandoff(null));
+        if (!last.state().holds()) {
+          handOnAgain(g, e.server());
+          continue;
+        }
+      }
       if (!last.state().holds()) {
         continue;
       }
@@ -109,8 +116,39 @@ public final class GroupDecider {
     }
   }
 
+  /**
+   * The server this one handed the group to and has not yet seen claim it, or null. Until the
+   * target's claim shows up nobody else knows the group should run, so if the target dies first
+   * this server must place the group again.
+   */
+  private String pendingHandoff(String group) {
+    LocalGroup mine = lg(group);
+    return mine.state() == GroupState.OFFLINE ? mine.handoffTo() : null;
+  }
+
+  private void handOnAgain(GroupConfig g, String lost) {
+    LocalGroup mine = lg(g.name());
+    if (view.peerHolder(g.name(), null).isPresent()) {
+      return;
+    }
+    String why = "handoff target " + lost + " went down before it took " + g.name() + " over";
+    Optional<String> next = view.firstLive(g, null);
+    if (next.isEmpty()) {
+      alert(Severity.ERROR, g.name(), why + ", and no live server can take it");
+    } else if (next.get().equals(view.self())) {
+      activate(g.name(), mine.epoch(), "take " + g.name() + " back: " + why);
+    } else {
+      local.put(g.name(), mine.withHandoff(next.get()));
+      actions.add(new Handoff(g.name(), next.get(), mine.epoch(), mine.failovers(), "hand over from "
+          + view.self() + ": " + why));
+    }
+  }
+
   private void claimsChanged() {
     for (GroupConfig g : view.groups()) {
+      if (pendingHandoff(g.name()) != null && view.peerHolder(g.name(), null).isPresent()) {
+        local.put(g.name(), lg(g.name()).withHandoff(null)); // someone has it: the handoff is done
+      }
       LocalGroup mine = lg(g.name());
       if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
         continue;
@@ -256,6 +294,7 @@ public final class GroupDecider {
     local.put(e.group(), mine.withError(error));
     Optional<String> next = view.group(e.group()).flatMap(g -> view.firstLive(g, view.self()));
     if (mine.failovers() < e.failovers() && next.isPresent()) {
+      local.put(e.group(), mine.withError(error).withFailovers(mine.failovers() + 1).withHandoff(next.get()));
       actions.add(new Handoff(e.group(), next.get(), mine.epoch(), mine.failovers() + 1,
           "fail over to " + next.get() + ": " + error + " on " + view.self()));
     } else {
@@ -294,6 +333,7 @@ public final class GroupDecider {
       alert(Severity.ERROR, group, "group " + group + " stopped for a move to " + mine.handoffTo()
           + ", but no live server can take it");
     } else {
+      local.put(group, lg(group).withHandoff(to)); // pending until the target's claim shows up
       actions.add(new Handoff(group, to, mine.epoch(), mine.failovers(), "hand over from " + view.self()));
     }
   }
