@@ -107,11 +107,32 @@ public final class GroupDecider {
         }
       }
       if (!last.state().holds()) {
+        takeOverOrphan(g);
         continue;
       }
       if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
           && view.peerHolder(g.name(), null).isEmpty()) {
         activate(g.name(), 0, "fail over from " + e.server() + ": server went down while holding the group");
+      }
+    }
+  }
+
+  /**
+   * A PeerDown takeover can be held back by a live peer that was still stopping the group (or
+   * skipped because the designated server died before taking over). What is left in the view
+   * tells: the newest activation of the group belongs to a server that is down, and no live
+   * server holds it. Then the designated server takes it over.
+   */
+  private void takeOverOrphan(GroupConfig g) {
+    if (!isDesignated(g) || lg(g.name()).state() != GroupState.OFFLINE || view.peerHolder(g.name(), null).isPresent()) {
+      return;
+    }
+    long newest = view.knownEpoch(g.name());
+    for (String s : view.servers()) {
+      Claim c = view.claimOf(s, g.name());
+      if (!s.equals(view.self()) && !view.live().contains(s) && c.state().holds() && c.epoch() == newest) {
+        activate(g.name(), 0, "fail over from " + s + ": it went down holding the group and no live server has it");
+        return;
       }
     }
   }
@@ -150,6 +171,9 @@ public final class GroupDecider {
         local.put(g.name(), lg(g.name()).withHandoff(null)); // someone has it: the handoff is done
       }
       LocalGroup mine = lg(g.name());
+      if (mine.state() == GroupState.OFFLINE) {
+        takeOverOrphan(g);
+      }
       if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
         continue;
       }

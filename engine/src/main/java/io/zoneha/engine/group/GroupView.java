@@ -8,7 +8,10 @@ import java.util.Set;
 
 /**
  * Everything the decider knows: this server, the groups, the servers in priority order, which are
- * alive (self included unless isolated), what every live peer claims, and this server's own groups.
+ * alive (self included unless isolated), what every peer claims, and this server's own groups.
+ * A peer that went down keeps its last claims here (only {@code live} changes): its epochs must
+ * not be forgotten, and a holding claim from a dead server whose activation is the newest known
+ * tells the designated server that the group still needs a home.
  */
 public record GroupView(
     String self,
