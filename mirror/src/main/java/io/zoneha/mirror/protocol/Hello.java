@@ -17,6 +17,10 @@ public record Hello(
     DiskState state,
     int dirtyChunks) {
 
+  public Hello withDirty(int chunks) {
+    return new Hello(nodeId, deviceSize, blockSize, granularity, generations, role, state, chunks);
+  }
+
   static final int SIZE = 8 + 8 + 4 + 4 + 8 + 8 + 8 * Generations.HISTORY + 1 + 1 + 4;
 
   public ByteBuf encode() {
