@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * One copy of a mirrored disk: storage, the replicator and the link to the peer. Open it on a
  * worker thread (it does file I/O); every other method is non-blocking and returns a future.
  */
-public final class MirrorDisk implements AutoCloseable {
+public final class MirrorDisk implements BlockDevice, AutoCloseable {
   private final MirrorDiskConfig config;
   private final DataStore data;
   private final ClusterPartition meta;
@@ -83,10 +83,12 @@ public final class MirrorDisk implements AutoCloseable {
     return boundAddress;
   }
 
+  @Override
   public long size() {
     return data.size();
   }
 
+  @Override
   public int blockSize() {
     return config.settings().blockSize();
   }
@@ -111,20 +113,38 @@ public final class MirrorDisk implements AutoCloseable {
     return replicator.stats();
   }
 
-  /** Takes ownership of {@code buf}. Fails with {@link MirrorIoException} when not primary. */
+  /**
+   * Takes ownership of {@code buf}. Fails with {@link MirrorIoException} when not primary. Writes
+   * larger than one replication frame are split; they complete when every piece has.
+   */
+  @Override
   public CompletableFuture<Void> write(long offset, ByteBuf buf, boolean fua) {
-    return replicator.write(offset, buf, fua);
+    int max = config.settings().maxPayload();
+    if (buf.readableBytes() <= max) {
+      return replicator.write(offset, buf, fua);
+    }
+    java.util.List<CompletableFuture<Void>> parts = new java.util.ArrayList<>();
+    int len = buf.readableBytes();
+    for (int pos = 0; pos < len; pos += max) {
+      int n = Math.min(max, len - pos);
+      parts.add(replicator.write(offset + pos, buf.retainedSlice(buf.readerIndex() + pos, n), fua));
+    }
+    buf.release();
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
   }
 
+  @Override
   public CompletableFuture<Void> writeZeroes(long offset, long length, boolean fua) {
     return replicator.writeZeroes(offset, length, fua);
   }
 
+  @Override
   public CompletableFuture<Void> flush() {
     return replicator.flush();
   }
 
   /** Reads from the local copy on a reader thread; the caller releases the buffer. */
+  @Override
   public CompletableFuture<ByteBuf> read(long offset, int length) {
     CompletableFuture<ByteBuf> f = new CompletableFuture<>();
     try {

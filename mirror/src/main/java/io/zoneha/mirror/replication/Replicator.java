@@ -237,7 +237,8 @@ public final class Replicator {
       f = new Frame(FrameType.ZERO, flags, nextId++, op.offset(), Unpooled.buffer(8).writeLong(op.length()));
     }
     boolean sync = settings.mode() == MirrorMode.SYNC;
-    InFlight rf = new InFlight(f, (int) Math.min(Integer.MAX_VALUE, op.length()), -1, sync ? op.done() : null);
+    int bytes = f.type() == FrameType.WRITE ? f.length() : 8;
+    InFlight rf = new InFlight(f, bytes, -1, sync ? op.done() : null);
     enqueue(rf);
     checkAsyncOverflow();
     return rf.done == null ? null : rf;
