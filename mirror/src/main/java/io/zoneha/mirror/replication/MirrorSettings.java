@@ -19,7 +19,8 @@ public record MirrorSettings(
     Duration cleanDelay,
     Duration reconnectInterval,
     Duration handshakeTimeout,
-    int maxPayload) {
+    int maxPayload,
+    Duration peerDelay) {
 
   public static final int DEFAULT_BLOCK_SIZE = 4096;
   public static final int DEFAULT_GRANULARITY = 65536;
@@ -35,17 +36,23 @@ public record MirrorSettings(
   public static MirrorSettings defaults(long deviceSize, MirrorMode mode) {
     return new MirrorSettings(deviceSize, DEFAULT_BLOCK_SIZE, DEFAULT_GRANULARITY, mode,
         DEFAULT_WINDOW_FRAMES, DEFAULT_ASYNC_QUEUE_BYTES, DEFAULT_RESYNC_WINDOW, DEFAULT_ACK_TIMEOUT,
-        DEFAULT_CLEAN_DELAY, DEFAULT_RECONNECT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_PAYLOAD);
+        DEFAULT_CLEAN_DELAY, DEFAULT_RECONNECT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_PAYLOAD, Duration.ZERO);
   }
 
   public MirrorSettings withGeometry(int block, int granularity) {
     return new MirrorSettings(deviceSize, block, granularity, mode, windowFrames, asyncQueueBytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay);
+  }
+
+  /** Benchmarks and tests: extra one-way latency on every frame this side sends. */
+  public MirrorSettings withPeerDelay(Duration delay) {
+    return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, delay);
   }
 
   public MirrorSettings withAsyncQueueBytes(long bytes) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, bytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay);
   }
 
   public MirrorSettings validate() {
@@ -53,6 +60,9 @@ public record MirrorSettings(
     positive("windowFrames", windowFrames);
     positive("asyncQueueBytes", asyncQueueBytes);
     positive("resyncWindowChunks", resyncWindowChunks);
+    if (peerDelay.isNegative()) {
+      throw new IllegalArgumentException("peerDelay: must not be negative, got " + peerDelay);
+    }
     if (maxPayload < bitmapGranularity) {
       throw new IllegalArgumentException("maxPayload: smaller than bitmapGranularity " + bitmapGranularity);
     }

@@ -79,6 +79,10 @@ public final class PeerLink implements AutoCloseable {
             new HandshakeHandler(replicator::offer, settings.handshakeTimeout().toMillis()),
             new SessionHandler(replicator),
             new ProtocolErrorHandler(replicator::onProtocolError));
+        if (!settings.peerDelay().isZero()) {
+          ch.pipeline().addAfter(ch.pipeline().context(ENCODER).name(), "delay",
+              new DelayHandler(settings.peerDelay().toNanos()));
+        }
       }
     };
   }
