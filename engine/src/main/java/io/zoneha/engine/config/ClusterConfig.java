@@ -19,6 +19,11 @@ public record ClusterConfig(
     List<MonitorConfig> monitors,
     String fingerprint) {
 
+  /** Names of the cluster, servers, groups, resources, monitors and users. */
+  public static final String NAME_PATTERN = "[a-z][a-z0-9_-]{0,30}";
+  public static final int MIN_SECRET_LENGTH = 16;
+  public static final int MIN_SERVERS = 2;
+
   public ClusterConfig {
     servers = List.copyOf(servers);
     np = List.copyOf(np);
@@ -43,6 +48,14 @@ public record ClusterConfig(
     return groups.stream()
         .filter(g -> g.resources().stream().anyMatch(r -> r.name().equals(resourceName)))
         .findFirst();
+  }
+
+  /** The secret never leaves this object through logs, so toString shows everything but it. */
+  @Override
+  public String toString() {
+    return "ClusterConfig[name=" + name + ", secret=***, servers=" + servers + ", heartbeat=" + heartbeat
+        + ", np=" + np + ", management=" + management + ", aws=" + aws + ", groups=" + groups
+        + ", monitors=" + monitors + ", fingerprint=" + fingerprint + "]";
   }
 
   /** Position of a server in the cluster's priority order (0 = highest). */

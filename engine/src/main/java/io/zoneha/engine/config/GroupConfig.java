@@ -13,6 +13,9 @@ public record GroupConfig(
     boolean autoFailback,
     List<ResourceConfig> resources) {
 
+  public static final boolean DEFAULT_AUTO_START = true;
+  public static final boolean DEFAULT_AUTO_FAILBACK = false;
+
   public GroupConfig {
     startupServers = List.copyOf(startupServers);
     resources = List.copyOf(resources);

@@ -12,4 +12,8 @@ public record HeartbeatConfig(int port, Duration interval, Duration timeout, Dur
   public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(500);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   public static final Duration DEFAULT_STARTUP_WAIT = Duration.ofSeconds(10);
+
+  public static HeartbeatConfig defaults() {
+    return new HeartbeatConfig(DEFAULT_PORT, DEFAULT_INTERVAL, DEFAULT_TIMEOUT, DEFAULT_STARTUP_WAIT);
+  }
 }

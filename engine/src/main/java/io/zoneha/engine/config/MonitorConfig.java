@@ -23,17 +23,52 @@ public record MonitorConfig(
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_RETRIES = 1;
+  public static final Duration DEFAULT_START_WAIT = Duration.ZERO;
+  public static final MonitorWhen DEFAULT_WHEN = MonitorWhen.ALWAYS;
+  public static final int DEFAULT_REACTIVATIONS = 3;
+  /** Restarting "the local server" in place is meaningless, so it gets no reactivations. */
+  public static final int DEFAULT_LOCAL_SERVER_REACTIVATIONS = 0;
+  public static final int DEFAULT_FAILOVERS = 1;
+  public static final FinalAction DEFAULT_FINAL_ACTION = FinalAction.NONE;
+  /** The recovery target that means this node itself. */
+  public static final String LOCAL_SERVER = "LocalServer";
 
   public MonitorConfig {
     params = Map.copyOf(params);
     perServer = Map.copyOf(perServer);
   }
 
+  /**
+   * A monitor that a resource type adds for one of its resources (see
+   * {@code ResourceType.autoMonitors}): common settings at their defaults, checking only while the
+   * resource is active, and recovering by reactivating that resource.
+   */
+  public static MonitorConfig watching(String name, String type, ResourceConfig resource, Map<String, Object> params) {
+    return new MonitorConfig(name, type, DEFAULT_INTERVAL, DEFAULT_TIMEOUT, DEFAULT_RETRIES, DEFAULT_START_WAIT,
+        MonitorWhen.ACTIVE, resource.name(),
+        new RecoveryAction(RecoveryTargetKind.RESOURCE, resource.name(), DEFAULT_REACTIVATIONS, DEFAULT_FAILOVERS,
+            DEFAULT_FINAL_ACTION),
+        params, Map.of());
+  }
+
   public Params paramsFor(String server) {
     return Params.merged(params, perServer.getOrDefault(server, Map.of()), name);
   }
 
-  public enum MonitorWhen { ALWAYS, ACTIVE }
+  public enum MonitorWhen {
+    ALWAYS("always"),
+    ACTIVE("active");
+
+    private final String yamlName;
+
+    MonitorWhen(String yamlName) {
+      this.yamlName = yamlName;
+    }
+
+    public String yamlName() {
+      return yamlName;
+    }
+  }
 
   /**
    * Escalation after a monitor error: reactivate the target up to {@code reactivations} times,

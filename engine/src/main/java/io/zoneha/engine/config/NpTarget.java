@@ -8,6 +8,10 @@ import java.time.Duration;
  */
 public sealed interface NpTarget {
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+  int DEFAULT_HTTP_PORT = 80;
+  int DEFAULT_HTTPS_PORT = 443;
+  boolean DEFAULT_SSL = false;
+  String DEFAULT_PATH = "/";
 
   String target();
 

@@ -16,6 +16,10 @@ public record ResourceConfig(
     Map<String, Object> params,
     Map<String, Map<String, Object>> perServer) {
 
+  public static final Recovery DEFAULT_ACTIVATION = new Recovery(0, 1, FinalAction.NONE);
+  /** Deactivation never fails over (there is nowhere to go), so its failovers are always 0. */
+  public static final Recovery DEFAULT_DEACTIVATION = new Recovery(0, 0, FinalAction.STOP_CLUSTER_SERVICE);
+
   public ResourceConfig {
     dependsOn = List.copyOf(dependsOn);
     params = Map.copyOf(params);

@@ -3,7 +3,7 @@ package io.zoneha.engine.config;
 import java.util.List;
 
 /**
- * One server of the cluster. {@code interconnects} are this server's addresses in interconnect
+ * One server of the cluster; {@code az} is null when the file does not name one. {@code interconnects} are this server's addresses in interconnect
  * priority order; interconnect i of every server forms one heartbeat path.
  */
 public record ServerConfig(
@@ -13,6 +13,10 @@ public record ServerConfig(
     String managementHost,
     int managementPort,
     int busPort) {
+
+  public static final int DEFAULT_MANAGEMENT_PORT = 29001;
+  /** Hazelcast listens on busPort, the clustered event bus on busPort + 1. */
+  public static final int DEFAULT_BUS_PORT = 29003;
 
   public ServerConfig {
     interconnects = List.copyOf(interconnects);
