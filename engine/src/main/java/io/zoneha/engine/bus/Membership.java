@@ -12,7 +12,8 @@ public final class Membership {
   /** The peer is down on every interconnect and NP resolution confirmed we are not cut off. */
   public record PeerLost(String peer, Map<String, Claim> lastClaims) implements Event {}
 
-  public record PeerJoined(String peer) implements Event {}
+  /** The peer is heard again (or for the first time), with what it claims now. */
+  public record PeerJoined(String peer, Map<String, Claim> claims) implements Event {}
 
   public record ClaimsChanged(String peer, Map<String, Claim> claims) implements Event {}
 

@@ -66,9 +66,9 @@ public final class ConfigKeys {
 
   public static final Section HEARTBEAT = section("heartbeat",
       key("port", String.valueOf(HeartbeatConfig.DEFAULT_PORT)),
-      key("interval", Durations.format(HeartbeatConfig.DEFAULT_INTERVAL)),
-      key("timeout", Durations.format(HeartbeatConfig.DEFAULT_TIMEOUT)),
-      key("startupWait", Durations.format(HeartbeatConfig.DEFAULT_STARTUP_WAIT)));
+      key("interval", doc(HeartbeatConfig.DEFAULT_INTERVAL)),
+      key("timeout", doc(HeartbeatConfig.DEFAULT_TIMEOUT)),
+      key("startupWait", doc(HeartbeatConfig.DEFAULT_STARTUP_WAIT)));
 
   public static final String NP_HTTP = "http";
   public static final String NP_PING = "ping";
@@ -79,7 +79,7 @@ public final class ConfigKeys {
       key("port", NpTarget.DEFAULT_HTTPS_PORT + " when ssl, else " + NpTarget.DEFAULT_HTTP_PORT),
       key("ssl", String.valueOf(NpTarget.DEFAULT_SSL)),
       key("path", NpTarget.DEFAULT_PATH),
-      key("timeout", Durations.format(NpTarget.DEFAULT_TIMEOUT)));
+      key("timeout", doc(NpTarget.DEFAULT_TIMEOUT)));
 
   /** The keys of {@link #NP} that only an http target uses. */
   public static final List<String> NP_HTTP_ONLY = List.of("port", "ssl", "path");
@@ -102,7 +102,7 @@ public final class ConfigKeys {
       key("ec2Endpoint", "(regional endpoint)"),
       key("route53Endpoint", "(global endpoint)"),
       key("httpsProxy", NONE),
-      key("callTimeout", Durations.format(AwsConfig.DEFAULT_CALL_TIMEOUT)),
+      key("callTimeout", doc(AwsConfig.DEFAULT_CALL_TIMEOUT)),
       key("maxRetries", String.valueOf(AwsConfig.DEFAULT_MAX_RETRIES)));
 
   public static final Section GROUP = section("groups[]",
@@ -133,10 +133,10 @@ public final class ConfigKeys {
   public static final Section MONITOR = section("monitors[]",
       key("name", REQUIRED),
       key("type", REQUIRED),
-      key("interval", Durations.format(MonitorConfig.DEFAULT_INTERVAL)),
-      key("timeout", Durations.format(MonitorConfig.DEFAULT_TIMEOUT)),
+      key("interval", doc(MonitorConfig.DEFAULT_INTERVAL)),
+      key("timeout", doc(MonitorConfig.DEFAULT_TIMEOUT)),
       key("retries", String.valueOf(MonitorConfig.DEFAULT_RETRIES)),
-      key("startWait", Durations.format(MonitorConfig.DEFAULT_START_WAIT)),
+      key("startWait", doc(MonitorConfig.DEFAULT_START_WAIT)),
       key("when", MonitorConfig.DEFAULT_WHEN.yamlName()),
       key("target", "required when when=active"),
       key("recovery", "(defaults below)"),
@@ -166,6 +166,12 @@ public final class ConfigKeys {
       }
     }
     return all;
+  }
+
+  /** Durations as the reference page writes them: 500ms, 3s, 60s (seconds rather than 1m). */
+  static String doc(java.time.Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 != 0 ? ms + "ms" : ms / 1000 + "s";
   }
 
   private static Key key(String name, String defaultText) {

@@ -17,6 +17,7 @@ final class Problems {
   private final Map<String, Integer> lines = new HashMap<>();
   private final Set<String> muted = new HashSet<>();
   private final Set<String> reported = new HashSet<>();
+  private boolean parsingEnded;
 
   void recordLine(String path, int line) {
     if (line > 0) {
@@ -48,12 +49,17 @@ final class Problems {
   void addRaw(String path, String message) {
     if (!isMuted(path) && !underReported(path)) {
       list.add(new ConfigProblem(path, message));
-      reported.add(path);
+      if (!parsingEnded) {
+        // a parse problem means "this node is missing or unusable"; a validator problem about a
+        // list as a whole ("at least 2 servers") says nothing about the items inside it
+        reported.add(path);
+      }
     }
   }
 
   void endParsing() {
     list.forEach(p -> muted.add(p.path()));
+    parsingEnded = true;
   }
 
   boolean isEmpty() {

@@ -102,7 +102,7 @@ public final class GroupDecider {
       }
       if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
           && view.peerHolder(g.name(), null).isEmpty()) {
-        activate(g.name(), 0, "fail over from " + e.server() + ": server went down while holding the group");
+        activate(g.name(), last.epoch(), "fail over from " + e.server() + ": server went down while holding the group");
       }
     }
   }

@@ -74,6 +74,7 @@ public final class GroupManagerVerticle extends VerticleBase {
       decide(new GroupEvent.PeerDown(p.peer(), p.lastClaims()));
     } else if (e instanceof Membership.PeerJoined p) {
       live.add(p.peer());
+      peerClaims.put(p.peer(), p.claims());
       decide(new GroupEvent.ClaimsChanged());
     } else if (e instanceof Membership.ClaimsChanged c) {
       peerClaims.put(c.peer(), c.claims());

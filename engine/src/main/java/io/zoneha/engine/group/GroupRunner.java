@@ -34,8 +34,9 @@ public final class GroupRunner {
     this.group = group;
     this.drivers = drivers;
     this.levels = ActivationOrder.levels(group.resources());
+    group.resources().forEach(r -> states.put(r.name(), new ResourceStatus(r.name(), group.name(),
+        ResourceState.OFFLINE.label(), 0, "")));
     this.onChange = onChange;
-    group.resources().forEach(r -> set(r.name(), ResourceState.OFFLINE, 0, ""));
   }
 
   /** The outcome of a whole-group action; {@code failure} is null on success. */
@@ -134,8 +135,6 @@ public final class GroupRunner {
 
   private void set(String name, ResourceState s, int code, String message) {
     states.put(name, new ResourceStatus(name, group.name(), s.label(), code, message));
-    if (onChange != null) {
-      onChange.run();
-    }
+    onChange.run();
   }
 }

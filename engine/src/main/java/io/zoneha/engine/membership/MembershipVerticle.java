@@ -58,16 +58,17 @@ public final class MembershipVerticle extends VerticleBase {
         log.info("interconnect {} to {} is {}", c.link(), c.peer(), c.kind() == LivenessChange.Kind.LINK_UP ? "up" : "down");
         publishPart();
       }
-      case PEER_UP -> peerUp(c.peer());
+      case PEER_UP -> peerUp(c);
       case PEER_DOWN -> peerDown(c);
       case CLAIMS_CHANGED -> emit(new Membership.ClaimsChanged(c.peer(), c.claims()));
     }
   }
 
-  private void peerUp(String peer) {
+  private void peerUp(LivenessChange c) {
+    String peer = c.peer();
     live.add(peer);
     log.info("server {} is up", peer);
-    emit(new Membership.PeerJoined(peer));
+    emit(new Membership.PeerJoined(peer, c.claims()));
     if (isolated) {
       setIsolated(false, "heartbeats from " + peer + " again");
     }

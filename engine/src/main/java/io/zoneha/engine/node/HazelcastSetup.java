@@ -11,7 +11,7 @@ import io.zoneha.engine.config.ServerConfig;
 /**
  * The Hazelcast member configuration, derived from cluster.yaml so there is one file to edit:
  * TCP/IP join to the listed servers only (no multicast, no auto-detection), bound to this
- * server's first interconnect, fast failure detection, no phone-home, no JVM shutdown hook
+ * server's first interconnect address, fast failure detection, no phone-home, no JVM shutdown hook
  * (ZoneHA stops Hazelcast itself after its groups are down).
  */
 public final class HazelcastSetup {
@@ -32,7 +32,10 @@ public final class HazelcastSetup {
     c.setProperty("hazelcast.socket.bind.any", "false");
     NetworkConfig net = c.getNetworkConfig();
     net.setPort(self.busPort()).setPortAutoIncrement(false).setPublicAddress(self.primaryAddress() + ":" + self.busPort());
-    net.getInterfaces().setEnabled(true).addInterface(self.primaryAddress());
+    // 127.0.0.x and secondary addresses are not interface addresses Hazelcast can enumerate:
+    // bind to the interconnect explicitly instead of matching interfaces
+    c.setProperty("hazelcast.local.localAddress", self.primaryAddress());
+    net.getInterfaces().setEnabled(false);
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);

@@ -12,6 +12,7 @@ final class NodeProcess implements AutoCloseable {
   final String server;
   final Path log;
   private final Process process;
+  private volatile boolean killedOnPurpose;
 
   private NodeProcess(String server, Path log, Process process) {
     this.server = server;
@@ -24,6 +25,10 @@ final class NodeProcess implements AutoCloseable {
     Files.createDirectories(stateDir);
     Path log = dir.resolve(server + ".out");
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
         "--server", server, "--state-dir", stateDir.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -42,7 +47,13 @@ final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** True when the process ended without the test killing it: a crash worth failing fast on. */
+  boolean crashed() {
+    return !killedOnPurpose && !process.isAlive();
+  }
+
   void kill9() throws InterruptedException {
+    killedOnPurpose = true;
     signal("KILL");
     process.waitFor(10, TimeUnit.SECONDS);
   }

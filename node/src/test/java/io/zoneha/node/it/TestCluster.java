@@ -81,6 +81,11 @@ final class TestCluster implements AutoCloseable {
     long deadline = System.nanoTime() + max.toNanos();
     JsonObject last = null;
     while (System.nanoTime() < deadline) {
+      for (NodeProcess n : nodes.values()) {
+        if (n.crashed()) {
+          throw new AssertionError(n.server + " exited unexpectedly while waiting for " + what + "\n" + logs());
+        }
+      }
       Optional<JsonObject> s = status(null, index);
       if (s.isPresent()) {
         last = s.get();
