@@ -97,8 +97,9 @@ async function runWizard(page) {
   const yaml = await page.locator('[data-testid="wiz-yaml"]').innerText();
   // the same check the CLI does, asked directly
   const verdict = await page.evaluate(async (text) => {
+    const s = await (await fetch('/api/v1/session')).json();
     const r = await fetch('/api/v1/config/validate', { method: 'POST', body: text,
-      headers: { 'Content-Type': 'application/yaml' } });
+      headers: { 'Content-Type': 'application/yaml', 'X-ZoneHA-CSRF': s.csrf } });
     return r.json();
   }, yaml);
   if (!verdict.valid) throw new Error('validate endpoint refused the wizard config: ' + JSON.stringify(verdict));

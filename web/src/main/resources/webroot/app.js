@@ -140,12 +140,14 @@ function renderServers(status) {
 
 function renderGroups(status) {
   const servers = (status.servers || []).map((s) => s.name);
+  const online = new Set((status.servers || []).filter((s) => s.state === 'online').map((s) => s.name));
   const cards = (status.groups || []).map((g) => {
     const resources = (status.resources || []).filter((r) => r.group === g.name);
     const canAct = session && session.canOperate;
     const why = canAct ? null : 'viewers may not operate';
-    const moves = servers.filter((s) => s !== g.server).map((s) => h('button', { type: 'button', disabled: !canAct,
-      title: why, 'data-testid': 'move-' + g.name + '-' + s,
+    const moves = servers.filter((s) => s !== g.server).map((s) => h('button', { type: 'button',
+      disabled: !canAct || !online.has(s), title: why || (online.has(s) ? null : s + ' is not online'),
+      'data-testid': 'move-' + g.name + '-' + s,
       onclick: () => act('Move group ' + g.name + ' to ' + s + '?', '/api/v1/groups/' + g.name + '/move', { server: s }) },
     'Move to ' + s));
     return h('div', { class: 'card group', 'data-testid': 'group-' + g.name, 'data-state': g.state, 'data-server': g.server || '' },

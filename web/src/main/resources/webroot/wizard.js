@@ -80,7 +80,7 @@ function go(n) {
 }
 
 function redraw() {
-  const body = [h('h3', {}, STEPS[step])].concat(VIEWS[step]());
+  const body = [h('h3', {}, STEPS[step]), VIEWS[step]()].flat(Infinity).filter((x) => x);
   $('wizard-body').replaceChildren(...body);
   changed();
 }
@@ -90,7 +90,7 @@ function field(label, obj, key, opts = {}) {
   const id = opts.id || null;
   let input;
   if (opts.options) {
-    input = h('select', { 'data-testid': id }, opts.options.map((o) => h('option', { value: o }, o)));
+    input = h('select', { 'data-testid': id }, opts.options.map((o) => h('option', { value: o }, o === '' ? '(default)' : o)));
     input.value = obj[key] === undefined ? opts.options[0] : obj[key];
     if (obj[key] === undefined && !opts.optional) obj[key] = input.value;
   } else if (opts.checkbox) {

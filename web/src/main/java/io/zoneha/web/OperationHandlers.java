@@ -46,7 +46,8 @@ final class OperationHandlers {
       return;
     }
     ManagementAuth.Caller c = ctx.get(AuthHandlers.CALLER);
-    audit.record(c.name(), "info", group, op + " group " + group + (target == null ? "" : " on " + target));
+    audit.record(c.name(), "info", group, op + " group " + group
+        + (target == null ? "" : (kind == Command.Kind.MOVE ? " to " : " on ") + target));
     vertx.eventBus().<Reply>request(Addresses.GROUP_COMMAND, new Command(kind, group, target, c.name()))
         .onSuccess(m -> Http.json(ctx, m.body().accepted() ? 202 : 409, m.body().toJson()))
         .onFailure(e -> Http.error(ctx, 503, "the group manager did not answer: " + e.getMessage()));

@@ -130,7 +130,7 @@ class ManagementApiTest {
     assertEquals(Command.Kind.MOVE, c.kind());
     assertEquals("node2", c.server());
     JsonObject entry = f.audit.poll(5, TimeUnit.SECONDS);
-    assertEquals("user alice: move group failover1 on node2", entry.getString("message"));
+    assertEquals("user alice: move group failover1 to node2", entry.getString("message"));
     assertEquals("failover1", entry.getString("group"));
     assertTrue(entry.getLong("time") > 0);
     assertEquals(202, f.call("POST", "/api/v1/groups/failover1/stop", null, "Authorization", ApiFixture.bearer())
