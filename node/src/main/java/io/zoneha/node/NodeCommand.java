@@ -3,6 +3,7 @@ package io.zoneha.node;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.node.NodeLauncher;
 import io.zoneha.engine.spi.TypeRegistry;
+import io.zoneha.web.ConfigChecks;
 import io.zoneha.web.ManagementApiVerticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ final class NodeCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }, "zoneha-shutdown"));
-    launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server())))
+    String yamlText = Files.readString(config);
+    launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server(), yamlText, ConfigChecks.loader())))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     stopped.await();
     return 0;

@@ -4,136 +4,170 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
-import io.zoneha.engine.bus.GroupMessages.Command;
-import io.zoneha.engine.bus.GroupMessages.Reply;
 import io.zoneha.engine.config.ClusterConfig;
-import io.zoneha.engine.config.ManagementConfig.Role;
+import io.zoneha.engine.config.ManagementConfig;
 import io.zoneha.engine.config.ServerConfig;
-import io.zoneha.engine.node.ClusterControlVerticle;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * REST API v1 on the node's management port: status and operations. Every route needs an
- * authenticated caller; operations need the operator role. The CLI uses this same API.
+ * The node's management port: REST API v1, the live status WebSocket and the web UI's static
+ * files. Every API route except login needs an authenticated caller; operations need the
+ * operator role. The CLI uses this same API. See docs/api.md.
  */
 public final class ManagementApiVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(ManagementApiVerticle.class);
-  private static final String CALLER = "zoneha.caller";
+  private static final int MAX_ALERTS = 1000;
+  private static final long SESSION_SWEEP_MS = 60_000;
 
   private final ClusterConfig config;
   private final ServerConfig self;
+  private final String yamlText;
+  private final ConfigCheck check;
   private final ManagementAuth auth;
   private final ClusterSeal seal;
+  private final SessionStore sessions = new SessionStore();
+  private StatusStream stream;
   private HttpServer server;
 
+  /** Without the file's text: GET /api/v1/config answers 404. */
   public ManagementApiVerticle(ClusterConfig config, String server) {
+    this(config, server, null, ConfigChecks.loader());
+  }
+
+  /**
+   * @param yamlText the cluster.yaml this node runs (served redacted), or null
+   * @param check the validator behind POST /api/v1/config/validate
+   */
+  public ManagementApiVerticle(ClusterConfig config, String server, String yamlText, ConfigCheck check) {
     this.config = config;
     this.self = config.server(server).orElseThrow();
+    this.yamlText = yamlText;
+    this.check = check;
     this.auth = new ManagementAuth(config.secret(), config.management());
     this.seal = new ClusterSeal(config.secret());
   }
 
   @Override
   public Future<?> start() {
+    ManagementConfig.Tls tls = config.management() == null ? null : config.management().tls();
+    AuditLog audit = new AuditLog(vertx, seal, self.name());
+    AuthHandlers authn = new AuthHandlers(vertx, auth, sessions, audit, tls != null);
+    OperationHandlers ops = new OperationHandlers(vertx, config, seal, audit);
+    ConfigHandlers cfg = new ConfigHandlers(vertx, config, yamlText, check);
+    stream = new StatusStream(vertx, this::status);
+    stream.start();
+    vertx.setPeriodic(SESSION_SWEEP_MS, id -> sessions.expire(System.currentTimeMillis()));
+
     Router r = Router.router(vertx);
+    r.route().handler(ManagementApiVerticle::securityHeaders);
+    // the upgrade must not pass the body handler: it has no body to read
+    r.get("/api/v1/stream").handler(authn::authenticate).handler(authn::sameOriginForCookies).handler(this::upgrade);
     r.route("/api/*").handler(BodyHandler.create().setBodyLimit(1 << 20));
-    r.route("/api/*").handler(this::authenticate);
-    r.get("/api/v1/status").handler(ctx -> status().onSuccess(s -> json(ctx, 200, s)).onFailure(ctx::fail));
-    r.post("/api/v1/groups/:name/:op").handler(this::operator).handler(this::groupOp);
-    r.post("/api/v1/monitors/:name/:op").handler(this::operator).handler(this::monitorOp);
-    r.post("/api/v1/cluster/stop").handler(this::operator).handler(this::clusterStop);
-    r.route("/api/*").failureHandler(ctx -> json(ctx, ctx.statusCode() > 0 ? ctx.statusCode() : 500,
-        new JsonObject().put("error", ctx.failure() == null ? "request failed" : ctx.failure().getMessage())));
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(self.managementHost()).setPort(self.managementPort()));
-    return server.requestHandler(r).listen().onSuccess(s ->
-        log.info("management API on http://{}:{}/api/v1", self.managementHost(), s.actualPort()));
+    r.post("/api/v1/login").handler(authn::login);
+    r.route("/api/*").handler(authn::authenticate);
+    r.post("/api/v1/logout").handler(ctx -> {
+      SessionStore.Session s = ctx.get(AuthHandlers.SESSION);
+      if (s != null) {
+        stream.closeSession(s.id());
+      }
+      authn.logout(ctx);
+    });
+    r.get("/api/v1/session").handler(authn::session);
+    r.get("/api/v1/status").handler(ctx -> status().onSuccess(s -> Http.json(ctx, 200, s)).onFailure(ctx::fail));
+    r.get("/api/v1/alerts").handler(this::alerts);
+    r.get("/api/v1/config").handler(cfg::get);
+    r.post("/api/v1/config/validate").handler(cfg::validate);
+    r.post("/api/v1/groups/:name/:op").handler(authn::requireOperator).handler(ops::group);
+    r.post("/api/v1/monitors/:name/:op").handler(authn::requireOperator).handler(ops::monitor);
+    r.post("/api/v1/cluster/stop").handler(authn::requireOperator).handler(ops::clusterStop);
+    r.route("/api/*").handler(ctx -> Http.error(ctx, 404, "path: no API endpoint " + ctx.request().method()
+        + " " + ctx.request().path()));
+    r.route("/api/*").failureHandler(ManagementApiVerticle::failure);
+    r.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+
+    server = vertx.createHttpServer(serverOptions(tls));
+    return server.requestHandler(r).listen().onSuccess(s -> log.info("management API and web UI on {}://{}:{}/",
+        tls == null ? "http" : "https", self.managementHost(), s.actualPort()));
+  }
+
+  private HttpServerOptions serverOptions(ManagementConfig.Tls tls) {
+    HttpServerOptions o = new HttpServerOptions().setHost(self.managementHost()).setPort(self.managementPort());
+    if (tls != null) {
+      o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile()).setKeyPath(tls.keyFile()));
+    }
+    return o;
+  }
+
+  /** The port actually bound (tests bind port 0). */
+  public int actualPort() {
+    return server.actualPort();
   }
 
   public Future<JsonObject> status() {
     return vertx.eventBus().<JsonObject>request(Addresses.STATUS_QUERY, "").map(m -> m.body());
   }
 
-  private void authenticate(RoutingContext ctx) {
-    auth.authenticate(ctx.request().getHeader("Authorization")).ifPresentOrElse(c -> {
-      ctx.put(CALLER, c);
-      ctx.next();
-    }, () -> {
-      ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"zoneha\"");
-      json(ctx, 401, new JsonObject().put("error", "authentication required"));
-    });
+  private void upgrade(RoutingContext ctx) {
+    SessionStore.Session s = ctx.get(AuthHandlers.SESSION);
+    ctx.request().toWebSocket().onSuccess(ws -> stream.add(ws, s == null ? null : s.id()))
+        .onFailure(e -> log.debug("WebSocket upgrade failed: {}", e.getMessage()));
   }
 
-  private void operator(RoutingContext ctx) {
-    ManagementAuth.Caller c = ctx.get(CALLER);
-    if (c.role() != Role.OPERATOR) {
-      json(ctx, 403, new JsonObject().put("error", "user " + c.name() + " may only view (role viewer)"));
+  private void alerts(RoutingContext ctx) {
+    String limitParam = ctx.request().getParam("limit");
+    int limit = MAX_ALERTS;
+    if (limitParam != null) {
+      try {
+        limit = Integer.parseInt(limitParam);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > MAX_ALERTS) {
+        throw new Http.BadInput("limit", "must be a whole number from 1 to " + MAX_ALERTS + ", not '" + limitParam + "'");
+      }
+    }
+    int n = limit;
+    status().onSuccess(s -> {
+      List<Object> all = s.getJsonArray("alerts", new JsonArray()).getList();
+      Http.json(ctx, 200, new JsonObject().put("alerts", new JsonArray(all.subList(0, Math.min(n, all.size())))));
+    }).onFailure(ctx::fail);
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; object-src 'none'");
+    ctx.next();
+  }
+
+  private static void failure(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    if (t instanceof Http.BadInput) {
+      Http.error(ctx, 400, t.getMessage());
+    } else if (ctx.statusCode() > 0 && t == null) {
+      Http.error(ctx, ctx.statusCode(), "request failed");
     } else {
-      ctx.next();
+      log.warn("management API request {} failed", ctx.request().path(), t);
+      Http.error(ctx, 500, t == null ? "request failed" : t.getMessage());
     }
-  }
-
-  private void groupOp(RoutingContext ctx) {
-    String group = ctx.pathParam("name");
-    Command.Kind kind;
-    try {
-      kind = Command.Kind.valueOf(ctx.pathParam("op").toUpperCase());
-    } catch (IllegalArgumentException e) {
-      json(ctx, 400, new JsonObject().put("error", "op: must be start, stop or move, not '" + ctx.pathParam("op") + "'"));
-      return;
-    }
-    JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
-    String target = body.getString("server");
-    if (kind == Command.Kind.MOVE && target == null) {
-      json(ctx, 400, new JsonObject().put("error", "server: required for move"));
-      return;
-    }
-    if (config.group(group).isEmpty()) {
-      json(ctx, 404, new JsonObject().put("error", "group: no group named '" + group + "'"));
-      return;
-    }
-    ManagementAuth.Caller c = ctx.get(CALLER);
-    log.info("{} asks to {} group {}{}", c.name(), kind.name().toLowerCase(), group, target == null ? "" : " on " + target);
-    vertx.eventBus().<Reply>request(Addresses.GROUP_COMMAND, new Command(kind, group, target, c.name()))
-        .onSuccess(m -> json(ctx, m.body().accepted() ? 202 : 409, m.body().toJson()))
-        .onFailure(ctx::fail);
-  }
-
-  private void monitorOp(RoutingContext ctx) {
-    String monitor = ctx.pathParam("name");
-    String op = ctx.pathParam("op");
-    if (!op.equals("suspend") && !op.equals("resume")) {
-      json(ctx, 400, new JsonObject().put("error", "op: must be suspend or resume, not '" + op + "'"));
-      return;
-    }
-    if (config.monitor(monitor).isEmpty()) {
-      json(ctx, 404, new JsonObject().put("error", "monitor: no monitor named '" + monitor + "'"));
-      return;
-    }
-    ManagementAuth.Caller c = ctx.get(CALLER);
-    vertx.eventBus().publish(Addresses.CLUSTER_CONTROL,
-        seal.seal(ClusterControlVerticle.monitorControl(monitor, op.equals("suspend"), c.name())));
-    json(ctx, 202, new Reply(true, op + " of monitor " + monitor + " sent to every server").toJson());
-  }
-
-  private void clusterStop(RoutingContext ctx) {
-    ManagementAuth.Caller c = ctx.get(CALLER);
-    json(ctx, 202, new Reply(true, "stopping the cluster service on every server").toJson());
-    vertx.eventBus().publish(Addresses.CLUSTER_CONTROL, seal.seal(ClusterControlVerticle.clusterStop(c.name())));
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encodePrettily());
   }
 
   @Override
   public Future<?> stop() {
+    if (stream != null) {
+      stream.stop();
+    }
     return server == null ? Future.succeededFuture() : server.close();
   }
 }

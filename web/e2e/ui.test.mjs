@@ -1,0 +1,188 @@
+// Browser end-to-end test of the ZoneHA web UI in Debian's chromium, driven by playwright-core.
+// Environment:
+//   ZONEHA_URL          base URL of the node whose UI the browser opens (it must survive the kill)
+//   ZONEHA_OPERATOR     user:password of an operator      ZONEHA_VIEWER   user:password of a viewer
+//   ZONEHA_SCREENSHOTS  directory for screenshots
+//   ZONEHA_GROUP        group to move (default failover1)
+// Protocol with the harness: the script prints "KILL <server>" and waits for the line
+// "KILLED <server>" on stdin. It prints "E2E PASS" at the end and exits 0, or exits 1 on failure.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+
+const base = need('ZONEHA_URL');
+const [opUser, opPass] = need('ZONEHA_OPERATOR').split(':');
+const [viewUser, viewPass] = need('ZONEHA_VIEWER').split(':');
+const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
+const group = process.env.ZONEHA_GROUP || 'failover1';
+const LIVE_MS = 30_000;
+mkdirSync(shots, { recursive: true });
+
+function need(name) {
+  const v = process.env[name];
+  if (!v) {
+    console.error('missing environment variable ' + name);
+    process.exit(2);
+  }
+  return v;
+}
+
+const stdinLines = createInterface({ input: process.stdin });
+const waiting = [];
+stdinLines.on('line', (l) => { const w = waiting.shift(); if (w) w(l.trim()); });
+function ask(line) {
+  return new Promise((resolve) => { waiting.push(resolve); console.log(line); });
+}
+
+function step(text) {
+  console.log('STEP ' + text);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
+}
+
+async function login(page, user, password) {
+  await page.goto(base + '/');
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', password);
+  await page.click('#login-submit');
+  await page.waitForSelector('#operation-view:not([hidden])');
+  await page.waitForSelector('#live.on', { timeout: LIVE_MS });
+}
+
+async function groupState(page) {
+  const card = page.locator('[data-testid="group-' + group + '"]');
+  return { state: await card.getAttribute('data-state'), server: await card.getAttribute('data-server') };
+}
+
+async function waitGroup(page, state, server, what) {
+  await page.waitForFunction(([g, st, sv]) => {
+    const el = document.querySelector('[data-testid="group-' + g + '"]');
+    return el && el.dataset.state === st && el.dataset.server === sv;
+  }, [group, state, server], { timeout: LIVE_MS }).catch(async (e) => {
+    throw new Error(what + ': group is ' + JSON.stringify(await groupState(page)) + ' (' + e.message + ')');
+  });
+}
+
+async function runWizard(page) {
+  await page.click('#tab-config');
+  await page.waitForSelector('#config-view:not([hidden])');
+  await page.fill('[data-testid="wiz-cluster-name"]', 'e2e-wizard');
+  await page.click('#wizard-next');
+  await page.fill('[data-testid="wiz-server-az-0"]', 'us-east-1a');
+  await page.fill('[data-testid="wiz-server-az-1"]', 'us-east-1b');
+  await page.click('#wizard-next');
+  await page.fill('[data-testid="wiz-ic-0-0"]', '10.0.110.10');
+  await page.fill('[data-testid="wiz-ic-0-1"]', '10.0.120.10');
+  await page.click('#wizard-next'); // NP resolution
+  await page.click('[data-testid="wiz-add-np"]');
+  await page.locator('#wizard-body input').nth(0).fill('10.0.0.1');
+  await page.click('#wizard-next'); // groups
+  await page.fill('[data-testid="wiz-group-name-0"]', 'web');
+  await page.click('#wizard-next'); // resources
+  await page.click('[data-testid="wiz-add-exec-0"]');
+  await page.fill('[data-testid="wiz-res-0-0-start"]', '/usr/local/bin/app start');
+  await page.fill('[data-testid="wiz-res-0-0-stop"]', '/usr/local/bin/app stop');
+  await page.click('#wizard-next'); // monitors
+  await page.click('[data-testid="wiz-add-monitor-pidw"]');
+  await page.fill('[data-testid="wiz-mon-0-pidFile"]', '/run/app.pid');
+  await page.click('#wizard-next'); // review
+  await page.waitForFunction(() => document.querySelector('#wizard-valid')?.dataset.valid === 'true', null,
+    { timeout: 10_000 }).catch(async () => {
+    throw new Error('wizard config not valid: ' + await page.locator('#wizard-problems').innerText()
+      + '\n' + await page.locator('[data-testid="wiz-yaml"]').innerText());
+  });
+  const yaml = await page.locator('[data-testid="wiz-yaml"]').innerText();
+  // the same check the CLI does, asked directly
+  const verdict = await page.evaluate(async (text) => {
+    const s = await (await fetch('/api/v1/session')).json();
+    const r = await fetch('/api/v1/config/validate', { method: 'POST', body: text,
+      headers: { 'Content-Type': 'application/yaml', 'X-ZoneHA-CSRF': s.csrf } });
+    return r.json();
+  }, yaml);
+  if (!verdict.valid) throw new Error('validate endpoint refused the wizard config: ' + JSON.stringify(verdict));
+  if (!yaml.includes('name: e2e-wizard') || !yaml.includes('type: exec')) throw new Error('unexpected yaml:\n' + yaml);
+  await shot(page, '04-wizard-valid');
+  const download = page.waitForEvent('download');
+  await page.click('[data-testid="wiz-download"]');
+  if ((await download).suggestedFilename() !== 'cluster.yaml') throw new Error('download is not cluster.yaml');
+}
+
+async function viewerCannotAct(browser) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await login(page, viewUser, viewPass);
+  for (const id of ['start-' + group, 'stop-' + group]) {
+    if (!(await page.locator('[data-testid="' + id + '"]').isDisabled())) throw new Error(id + ' is enabled for a viewer');
+  }
+  const moves = page.locator('[data-testid^="move-' + group + '-"]');
+  for (let i = 0; i < await moves.count(); i++) {
+    if (!(await moves.nth(i).isDisabled())) throw new Error('a move button is enabled for a viewer');
+  }
+  const status = await page.evaluate(async (g) => {
+    const s = await (await fetch('/api/v1/session')).json();
+    const r = await fetch('/api/v1/groups/' + g + '/stop', { method: 'POST', headers: { 'X-ZoneHA-CSRF': s.csrf } });
+    return r.status;
+  }, group);
+  if (status !== 403) throw new Error('viewer stop request answered ' + status);
+  await shot(page, '05-viewer');
+  await ctx.close();
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.log('PAGE ERROR ' + e.message));
+
+    step('log in as operator and see both servers online');
+    await login(page, opUser, opPass);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="server-"][data-state="online"]').length === 2,
+      null, { timeout: LIVE_MS });
+    const first = await groupState(page);
+    if (first.state !== 'online') await waitGroup(page, 'online', first.server || 'node1', 'group online at start');
+    const from = (await groupState(page)).server;
+    const servers = await page.$$eval('[data-testid^="server-"]', (els) => els.map((e) => e.dataset.testid.slice(7)));
+    const to = servers.find((s) => s !== from);
+    await shot(page, '01-online');
+
+    step('move ' + group + ' from ' + from + ' to ' + to + ' with the button');
+    await page.evaluate(() => { window.__noReload = true; });
+    await page.click('[data-testid="move-' + group + '-' + to + '"]');
+    await page.waitForSelector('#confirm[open]');
+    await shot(page, '02-confirm');
+    await page.click('#confirm-ok');
+    await waitGroup(page, 'online', to, 'after move');
+    if (!(await page.evaluate(() => window.__noReload === true))) throw new Error('the page reloaded');
+    await page.waitForFunction((g) => [...document.querySelectorAll('[data-testid="alert-log"] td')]
+      .some((td) => td.textContent.includes('move group ' + g)), group, { timeout: LIVE_MS });
+    await shot(page, '03-moved');
+
+    step('kill ' + to + ' (now active) and watch the failover arrive');
+    const ack = await ask('KILL ' + to);
+    if (ack !== 'KILLED ' + to) throw new Error('harness answered ' + ack);
+    await page.waitForSelector('[data-testid="server-' + to + '"][data-state="offline"]', { timeout: LIVE_MS });
+    await waitGroup(page, 'online', from, 'after failover');
+    if (!(await page.evaluate(() => window.__noReload === true))) throw new Error('the page reloaded');
+    await shot(page, '03b-failover');
+
+    step('build a configuration with the wizard');
+    await runWizard(page);
+
+    step('a viewer cannot act');
+    await viewerCannotAct(browser);
+    console.log('E2E PASS');
+  } finally {
+    await browser.close();
+    stdinLines.close();
+  }
+}
+
+main().catch((e) => {
+  console.error('E2E FAIL ' + (e && e.stack ? e.stack : e));
+  process.exit(1);
+});
