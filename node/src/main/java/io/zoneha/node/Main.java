@@ -16,7 +16,11 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns the exit code (tests call this without exiting). */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main()).setOut(out).setErr(err);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("error: " + e.getMessage());
       return e instanceof UsageError ? 2 : 1;
