@@ -28,6 +28,16 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * JVM flags for node processes started with {@code -cp} (the jar's manifest grants the same
+   * access under {@code java -jar}): Hazelcast asks for them and warns at every start without.
+   */
+  public static final java.util.List<String> NODE_JVM_FLAGS = java.util.List.of(
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED");
+
   @Override
   public void run() {
     new DemoCommand().run();
