@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
-import io.vertx.core.spi.cluster.NodeListener;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.GroupMessages;
@@ -76,7 +75,7 @@ public final class NodeLauncher {
         .compose(v -> {
           vertx = v;
           registerCodecs(v);
-          watchClusterManager(cm);
+          ClusterManagerWatch.start(v, cm, config);
           return deployCore(v);
         })
         .compose(v -> deployExtras(extras))
@@ -106,38 +105,6 @@ public final class NodeLauncher {
         GroupMessages.Reply.class, GroupMessages.LocalClaims.class, GroupMessages.Recovery.class,
         MonitorMessages.Control.class, StatusParts.Groups.class, StatusParts.Monitors.class,
         StatusParts.Membership.class);
-  }
-
-  /** Hazelcast sees a crashed peer's connection refused within a second: a hint, not a verdict. */
-  private void watchClusterManager(HazelcastClusterManager cm) {
-    Map<String, String> serverByNode = new HashMap<>();
-    NodeListener listener = new NodeListener() {
-      @Override
-      public void nodeAdded(String nodeId) {
-        io.vertx.core.Promise<io.vertx.core.spi.cluster.NodeInfo> info = io.vertx.core.Promise.promise();
-        cm.getNodeInfo(nodeId, info);
-        info.future().onSuccess(ni -> vertx.runOnContext(x -> config.servers().stream()
-            .filter(s -> s.primaryAddress().equals(ni.host())).findFirst()
-            .ifPresent(s -> serverByNode.put(nodeId, s.name()))));
-      }
-
-      @Override
-      public void nodeLeft(String nodeId) {
-        vertx.runOnContext(x -> {
-          String server = serverByNode.remove(nodeId);
-          if (server != null) {
-            log.info("cluster manager lost {}; watching its heartbeats closely", server);
-            vertx.eventBus().send(Addresses.SUSPECT, new Membership.Suspect(server));
-          }
-        });
-      }
-    };
-    cm.nodeListener(listener);
-    for (String nodeId : cm.getNodes()) {
-      if (!nodeId.equals(cm.getNodeId())) {
-        listener.nodeAdded(nodeId);
-      }
-    }
   }
 
   private Future<?> deployCore(Vertx v) {

@@ -28,6 +28,13 @@ class RecoveryTest {
       c.await(2, START, "failover1 online on node1", groupOnlineOn("failover1", "node1"));
       c.await(1, START, "health1 normal on node1", s -> monitorState(s, "health1", "node1").equals("normal"));
 
+      var suspend = c.post(1, "/api/v1/monitors/health1/suspend", "");
+      assertEquals(202, suspend.statusCode(), suspend.body());
+      c.await(2, ACT, "health1 suspended on node1", s -> monitorState(s, "health1", "node1").equals("suspended"));
+      var resume = c.post(2, "/api/v1/monitors/health1/resume", "");
+      assertEquals(202, resume.statusCode(), resume.body());
+      c.await(1, ACT, "health1 back to normal on node1", s -> monitorState(s, "health1", "node1").equals("normal"));
+
       Files.writeString(c.dir.resolve("broken-node1"), "x");
       c.await(2, ACT, "failover1 failed over to node2", groupOnlineOn("failover1", "node2"));
       long starts = Files.readAllLines(c.dir.resolve("starts-node1")).size();
