@@ -25,8 +25,8 @@ class ManagementApiTest {
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     f.start(vertx, text -> text.contains("bad")
-        ? new ConfigCheck.Outcome(List.of(new ConfigCheck.Problem("servers[1].name", "must match [a-z]...")), null, null)
-        : new ConfigCheck.Outcome(List.of(), "uploaded", "abc123"));
+        ? ConfigCheck.Outcome.invalid(List.of(new ConfigCheck.Problem("servers[1].name", "must match [a-z]...")))
+        : new ConfigCheck.Outcome(List.of(), "uploaded", "abc123", List.of("node1", "node2")));
   }
 
   @Test
