@@ -34,7 +34,9 @@ import java.util.Optional;
  * group manager feeds events in and runs the returned actions.
  *
  * <p>Safety rule: this server activates a group only when no live peer claims it, and when two
- * servers claim one group the older activation (lower epoch) yields.
+ * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
+ * of the activation it ends; claims that would yield to that activation (older epoch, or same
+ * epoch and lower priority) are already superseded, so only claims in error or newer block it.
  */
 public final class GroupDecider {
   private final GroupView view;
@@ -97,7 +99,15 @@ public final class GroupDecider {
   private void peerDown(PeerDown e) {
     for (GroupConfig g : view.groups()) {
       Claim last = e.lastClaims().getOrDefault(g.name(), Claim.NONE);
+      if (e.server().equals(pendingHandoff(g.name()))) {
+        local.put(g.name(), lg(g.name()).withHandoff(null));
+        if (!last.state().holds()) {
+          handOnAgain(g, e.server());
+          continue;
+        }
+      }
       if (!last.state().holds()) {
+        takeOverOrphan(g);
         continue;
       }
       if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
@@ -107,9 +117,63 @@ public final class GroupDecider {
     }
   }
 
+  /**
+   * A PeerDown takeover can be held back by a live peer that was still stopping the group (or
+   * skipped because the designated server died before taking over). What is left in the view
+   * tells: the newest activation of the group belongs to a server that is down, and no live
+   * server holds it. Then the designated server takes it over.
+   */
+  private void takeOverOrphan(GroupConfig g) {
+    if (!isDesignated(g) || lg(g.name()).state() != GroupState.OFFLINE || view.peerHolder(g.name(), null).isPresent()) {
+      return;
+    }
+    long newest = view.knownEpoch(g.name());
+    for (String s : view.servers()) {
+      Claim c = view.claimOf(s, g.name());
+      if (!s.equals(view.self()) && !view.live().contains(s) && c.state().holds() && c.epoch() == newest) {
+        activate(g.name(), 0, "fail over from " + s + ": it went down holding the group and no live server has it");
+        return;
+      }
+    }
+  }
+
+  /**
+   * The server this one handed the group to and has not yet seen claim it, or null. Until the
+   * target's claim shows up nobody else knows the group should run, so if the target dies first
+   * this server must place the group again.
+   */
+  private String pendingHandoff(String group) {
+    LocalGroup mine = lg(group);
+    return mine.state() == GroupState.OFFLINE ? mine.handoffTo() : null;
+  }
+
+  private void handOnAgain(GroupConfig g, String lost) {
+    LocalGroup mine = lg(g.name());
+    if (view.peerHolder(g.name(), null).isPresent()) {
+      return;
+    }
+    String why = "handoff target " + lost + " went down before it took " + g.name() + " over";
+    Optional<String> next = view.firstLive(g, null);
+    if (next.isEmpty()) {
+      alert(Severity.ERROR, g.name(), why + ", and no live server can take it");
+    } else if (next.get().equals(view.self())) {
+      activate(g.name(), mine.epoch(), "take " + g.name() + " back: " + why);
+    } else {
+      local.put(g.name(), mine.withHandoff(next.get()));
+      actions.add(new Handoff(g.name(), next.get(), mine.epoch(), mine.failovers(), "hand over from "
+          + view.self() + ": " + why));
+    }
+  }
+
   private void claimsChanged() {
     for (GroupConfig g : view.groups()) {
+      if (pendingHandoff(g.name()) != null && view.peerHolder(g.name(), null).isPresent()) {
+        local.put(g.name(), lg(g.name()).withHandoff(null)); // someone has it: the handoff is done
+      }
       LocalGroup mine = lg(g.name());
+      if (mine.state() == GroupState.OFFLINE) {
+        takeOverOrphan(g);
+      }
       if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
         continue;
       }
@@ -216,8 +280,17 @@ public final class GroupDecider {
     if (known(e.group()).isEmpty()) {
       return;
     }
-    Optional<String> other = view.peerHolder(e.group(), e.from());
-    if (lg(e.group()).state().holds()) {
+    // A claim that would yield to the sender's activation is one the sender already superseded.
+    Optional<String> other = view.standingHolder(e.group(), e.from(), e.epoch());
+    LocalGroup mine = lg(e.group());
+    if (mine.state() == GroupState.STOPPING && mine.handoffTo() == null) {
+      // Yielding or stopping with nowhere to go: refusing would leave the group offline
+      // everywhere, so take it over once this deactivation is done (see deactivated()).
+      local.put(e.group(), mine.withHandoff(view.self()).withFailovers(e.failovers())
+          .withEpoch(Math.max(mine.epoch(), e.epoch())));
+      alert(Severity.INFO, e.group(), "handoff of " + e.group() + " from " + e.from()
+          + " accepted; it starts here once its deactivation on " + view.self() + " is done");
+    } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (other.isPresent()) {
       alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from()
@@ -229,21 +302,42 @@ public final class GroupDecider {
   }
 
   private void activated(String group) {
+    if (lateResult(group, "activation")) {
+      return;
+    }
     local.put(group, lg(group).to(GroupState.ONLINE).withError(""));
     alert(Severity.INFO, group, "group " + group + " is online on " + view.self());
   }
 
   private void activationFailed(ActivationFailed e) {
+    if (lateResult(e.group(), "failed activation")) {
+      return;
+    }
     LocalGroup mine = lg(e.group()).to(GroupState.STOPPING).to(GroupState.OFFLINE);
     String error = "activation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
     local.put(e.group(), mine.withError(error));
     Optional<String> next = view.group(e.group()).flatMap(g -> view.firstLive(g, view.self()));
     if (mine.failovers() < e.failovers() && next.isPresent()) {
+      local.put(e.group(), mine.withError(error).withFailovers(mine.failovers() + 1).withHandoff(next.get()));
       actions.add(new Handoff(e.group(), next.get(), mine.epoch(), mine.failovers() + 1,
           "fail over to " + next.get() + ": " + error + " on " + view.self()));
     } else {
       finalAction(e.group(), e.finalAction(), error + "; no failover left");
     }
+  }
+
+  /**
+   * An activation result that arrives after the decider already asked to stop the group (a yield,
+   * isolation): the runner finishes the activation before it deactivates, so the result is old
+   * news and the stop goes on.
+   */
+  private boolean lateResult(String group, String what) {
+    GroupState s = lg(group).state();
+    if (s == GroupState.STARTING) {
+      return false;
+    }
+    alert(Severity.INFO, group, what + " of " + group + " finished while it is " + s.label() + "; result ignored");
+    return true;
   }
 
   private void deactivated(String group) {
@@ -253,13 +347,32 @@ public final class GroupDecider {
       alert(Severity.INFO, group, "group " + group + " is offline on " + view.self());
       return;
     }
+    if (mine.handoffTo().equals(view.self())) {
+      takeOverAfterStop(group, mine);
+      return;
+    }
     String to = view.live().contains(mine.handoffTo()) ? mine.handoffTo()
         : view.group(group).flatMap(g -> view.firstLive(g, view.self())).orElse(null);
     if (to == null) {
       alert(Severity.ERROR, group, "group " + group + " stopped for a move to " + mine.handoffTo()
           + ", but no live server can take it");
     } else {
+      local.put(group, lg(group).withHandoff(to)); // pending until the target's claim shows up
       actions.add(new Handoff(group, to, mine.epoch(), mine.failovers(), "hand over from " + view.self()));
+    }
+  }
+
+  /**
+   * The handoff accepted while stopping. Its sender's claim may still say it holds the group, and
+   * claims from before the handoff are older activations that yield to this one; only a claim
+   * newer than the handoff means someone else took the group meanwhile.
+   */
+  private void takeOverAfterStop(String group, LocalGroup mine) {
+    Optional<String> newer = view.standingHolder(group, null, mine.epoch());
+    if (newer.isPresent()) {
+      alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " still holds it");
+    } else {
+      activate(group, mine.epoch(), "take over " + group + ": a handoff arrived while it was stopping on " + view.self());
     }
   }
 

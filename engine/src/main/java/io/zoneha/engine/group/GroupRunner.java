@@ -29,6 +29,8 @@ public final class GroupRunner {
   private final List<List<ResourceConfig>> levels;
   private final Map<String, ResourceStatus> states = new LinkedHashMap<>();
   private final Runnable onChange;
+  /** Operations run one after the other: a stop asked during a start waits for the start. */
+  private Future<?> tail = Future.succeededFuture();
 
   public GroupRunner(GroupConfig group, Map<String, ResourceDriver> drivers, Runnable onChange) {
     this.group = group;
@@ -51,26 +53,40 @@ public final class GroupRunner {
   }
 
   public Future<Outcome> activate(Reason reason) {
-    return runLevels(levels, r -> activateOne(r, reason)).compose(o -> {
-      if (o.ok()) {
-        return Future.succeededFuture(o);
-      }
-      log.warn("group {}: activation failed at {}; rolling back", group.name(), o.resource());
-      return deactivate(Reason.of("roll back after failed activation of " + o.resource()))
-          .map(rb -> rb.ok() ? o : rb);
-    });
+    return queued(() -> doActivate(reason));
   }
 
   public Future<Outcome> deactivate(Reason reason) {
-    List<List<ResourceConfig>> reversed = new ArrayList<>(levels);
-    Collections.reverse(reversed);
-    return runLevels(reversed, r -> deactivateOne(r, reason));
+    return queued(() -> doDeactivate(reason));
   }
 
   /** Restart one resource in place (monitor recovery); dependents keep running. */
   public Future<Outcome> reactivate(String resource, Reason reason) {
     ResourceConfig r = group.resources().stream().filter(x -> x.name().equals(resource)).findFirst().orElseThrow();
-    return deactivateOne(r, reason).compose(o -> o.ok() ? activateOne(r, reason) : Future.succeededFuture(o));
+    return queued(() -> deactivateOne(r, reason).compose(o -> o.ok() ? activateOne(r, reason) : Future.succeededFuture(o)));
+  }
+
+  private Future<Outcome> queued(java.util.function.Supplier<Future<Outcome>> op) {
+    Future<Outcome> next = tail.transform(ar -> op.get());
+    tail = next;
+    return next;
+  }
+
+  private Future<Outcome> doActivate(Reason reason) {
+    return runLevels(levels, r -> activateOne(r, reason)).compose(o -> {
+      if (o.ok()) {
+        return Future.succeededFuture(o);
+      }
+      log.warn("group {}: activation failed at {}; rolling back", group.name(), o.resource());
+      return doDeactivate(Reason.of("roll back after failed activation of " + o.resource()))
+          .map(rb -> rb.ok() ? o : rb);
+    });
+  }
+
+  private Future<Outcome> doDeactivate(Reason reason) {
+    List<List<ResourceConfig>> reversed = new ArrayList<>(levels);
+    Collections.reverse(reversed);
+    return runLevels(reversed, r -> deactivateOne(r, reason));
   }
 
   private Future<Outcome> runLevels(List<List<ResourceConfig>> ls, Function<ResourceConfig, Future<Outcome>> step) {

@@ -8,7 +8,10 @@ import java.util.Set;
 
 /**
  * Everything the decider knows: this server, the groups, the servers in priority order, which are
- * alive (self included unless isolated), what every live peer claims, and this server's own groups.
+ * alive (self included unless isolated), what every peer claims, and this server's own groups.
+ * A peer that went down keeps its last claims here (only {@code live} changes): its epochs must
+ * not be forgotten, and a holding claim from a dead server whose activation is the newest known
+ * tells the designated server that the group still needs a home.
  */
 public record GroupView(
     String self,
@@ -56,6 +59,27 @@ public record GroupView(
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The live peer (not self, not {@code sender}) whose claim still stands against an activation
+   * handed over at {@code epoch} by {@code sender}: a claim in error (its resources may still be
+   * up), or one that would not yield to the sender's activation under the double-activation rule
+   * (newer epoch, or the same epoch from a higher-priority server). With a null sender an equal
+   * epoch never stands.
+   */
+  public Optional<String> standingHolder(String group, String sender, long epoch) {
+    int senderPriority = sender == null ? -1 : priority(sender);
+    for (String s : servers) {
+      Claim c = claimOf(s, group);
+      if (s.equals(self) || s.equals(sender) || !live.contains(s) || !c.state().holds()) {
+        continue;
+      }
+      if (c.state() == GroupState.ERROR || c.epoch() > epoch || c.epoch() == epoch && priority(s) < senderPriority) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The highest epoch this server has seen for the group, its own included. */

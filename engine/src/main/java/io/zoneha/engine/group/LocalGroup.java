@@ -3,7 +3,10 @@ package io.zoneha.engine.group;
 /**
  * This server's own record of a group: its state, the epoch of its current or last activation,
  * how many failovers the current episode has used, the server to hand the group to once it is
- * deactivated (or null), and the last error shown to operators.
+ * deactivated (while OFFLINE: the server it was handed to, until that server's claim is seen;
+ * else null), and the last error shown to operators. {@code handoffTo} names this
+ * server itself when a handoff arrived while the group was stopping here: once the deactivation is
+ * done, this server activates the group again.
  */
 public record LocalGroup(GroupState state, long epoch, int failovers, String handoffTo, String lastError) {
   public static final LocalGroup INITIAL = new LocalGroup(GroupState.OFFLINE, 0, 0, null, "");

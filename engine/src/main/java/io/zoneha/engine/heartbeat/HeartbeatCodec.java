@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  * 0  'Z' 'H'  magic
  * 2  u8       version (1)
  * 3  u8       type (1 = heartbeat)
- * 4  u64      incarnation      12 u64 seq
- * 20 str8     sender           str8 config fingerprint   u8 link   u8 flags
+ * 4  u64      incarnation      12 u64 seq      20 u64 ackSeq
+ * 28 str8     sender           str8 config fingerprint   u8 link   u8 flags
  *    u16      claim count, then per claim: str8 group, u8 state code, u64 epoch
  *    32 bytes HMAC-SHA256 over everything before it, keyed with the cluster secret
  * </pre>
@@ -41,7 +41,7 @@ public final class HeartbeatCodec {
   public byte[] encode(HeartbeatPacket p) {
     ByteBuffer b = ByteBuffer.allocate(MAX_SIZE);
     b.put((byte) 'Z').put((byte) 'H').put(VERSION).put(TYPE_HEARTBEAT);
-    b.putLong(p.incarnation()).putLong(p.seq());
+    b.putLong(p.incarnation()).putLong(p.seq()).putLong(p.ackSeq());
     putString(b, p.sender());
     putString(b, p.configFingerprint());
     b.put((byte) p.link()).put((byte) p.flags());
@@ -91,6 +91,7 @@ public final class HeartbeatCodec {
   private static HeartbeatPacket body(ByteBuffer b) {
     long incarnation = b.getLong();
     long seq = b.getLong();
+    long ackSeq = b.getLong();
     String sender = getString(b, "sender");
     String fingerprint = getString(b, "config fingerprint");
     int link = Byte.toUnsignedInt(b.get());
@@ -112,7 +113,7 @@ public final class HeartbeatCodec {
     if (b.hasRemaining()) {
       throw new MalformedHeartbeat(b.remaining() + " unexpected bytes at byte " + b.position());
     }
-    return new HeartbeatPacket(sender, link, incarnation, seq, fingerprint, flags, claims);
+    return new HeartbeatPacket(sender, link, incarnation, seq, ackSeq, fingerprint, flags, claims);
   }
 
   private byte[] mac(byte[] data, int len) {

@@ -104,7 +104,7 @@ public final class HeartbeatVerticle extends VerticleBase {
       }
       for (int link = 0; link < sockets.size(); link++) {
         HeartbeatPacket p = new HeartbeatPacket(self.name(), link, incarnation, seq.incrementAndGet(),
-            config.fingerprint(), isolated ? HeartbeatPacket.FLAG_ISOLATED : 0, claims);
+            liveness.ackFor(peer.name()), config.fingerprint(), isolated ? HeartbeatPacket.FLAG_ISOLATED : 0, claims);
         sockets.get(link).send(Buffer.buffer(codec.encode(p)), config.heartbeat().port(), peer.interconnects().get(link));
       }
     }
@@ -118,7 +118,7 @@ public final class HeartbeatVerticle extends VerticleBase {
       log.warn("this node did not run for {} ms (stopped or starved); giving peers a fresh timeout", gap);
       liveness.resumedAfterPause(now);
     }
-    for (LivenessChange c : liveness.evaluate(now)) {
+    for (LivenessChange c : liveness.evaluate(now, seq.get())) {
       vertx.eventBus().publish(Addresses.LIVENESS, c);
     }
   }

@@ -26,7 +26,7 @@ public final class PeerLiveness {
   }
 
   /** Why a heartbeat was or was not taken into account. */
-  public enum Verdict { ACCEPTED, UNKNOWN_SENDER, WRONG_LINK, REPLAYED, OLD_INCARNATION }
+  public enum Verdict { ACCEPTED, UNKNOWN_SENDER, WRONG_LINK, REPLAYED, OLD_INCARNATION, SENT_BEFORE_DOWN }
 
   public Verdict accept(HeartbeatPacket p, int arrivedOnLink, long now) {
     Peer peer = peers.get(p.sender());
@@ -41,12 +41,19 @@ public final class PeerLiveness {
     }
     if (p.incarnation() > peer.incarnation) {
       peer.incarnation = p.incarnation();
+      peer.highestSeq = -1;
       Arrays.fill(peer.lastSeq, -1);
     }
     if (p.seq() <= peer.lastSeq[p.link()]) {
       return Verdict.REPLAYED;
     }
+    if (!peer.up && p.ackSeq() <= peer.downMark) {
+      // sent before the peer saw our heartbeats after we declared it down: a late datagram from a
+      // process that may be dead by now must not bring it back
+      return Verdict.SENT_BEFORE_DOWN;
+    }
     peer.lastSeq[p.link()] = p.seq();
+    peer.highestSeq = Math.max(peer.highestSeq, p.seq());
     peer.lastHeard[p.link()] = now;
     peer.isolated = p.isolated();
     peer.fingerprint = p.configFingerprint();
@@ -79,14 +86,23 @@ public final class PeerLiveness {
     }
   }
 
-  /** The changes since the last call; call it on every tick. */
-  public List<LivenessChange> evaluate(long now) {
+  /**
+   * The changes since the last call; call it on every tick. {@code mySeq} is the sequence number
+   * of our latest heartbeat: a peer declared down now must acknowledge a later one to come back.
+   */
+  public List<LivenessChange> evaluate(long now, long mySeq) {
     List<LivenessChange> changes = new ArrayList<>();
-    peers.forEach((name, p) -> evaluatePeer(name, p, now, changes));
+    peers.forEach((name, p) -> evaluatePeer(name, p, now, mySeq, changes));
     return changes;
   }
 
-  private void evaluatePeer(String name, Peer p, long now, List<LivenessChange> changes) {
+  /** The highest sequence number accepted from the peer, for the acknowledgement we send it. */
+  public long ackFor(String peer) {
+    Peer p = peers.get(peer);
+    return p == null ? -1 : p.highestSeq;
+  }
+
+  private void evaluatePeer(String name, Peer p, long now, long mySeq, List<LivenessChange> changes) {
     boolean anyUp = false;
     for (int link = 0; link < p.lastHeard.length; link++) {
       long limit = p.suspected ? suspectTimeoutMs : timeoutMs;
@@ -102,6 +118,7 @@ public final class PeerLiveness {
       p.suspected = false;
       changes.add(new LivenessChange(anyUp ? LivenessChange.Kind.PEER_UP : LivenessChange.Kind.PEER_DOWN, name, -1, p.claims));
       if (!anyUp) {
+        p.downMark = mySeq;
         // a dead peer holds nothing any more once its groups are taken over
         p.claimsDirty = false;
         return;
@@ -148,6 +165,8 @@ public final class PeerLiveness {
     final long[] lastSeq;
     final boolean[] linkUp;
     long incarnation = Long.MIN_VALUE;
+    long highestSeq = -1;
+    long downMark = Long.MIN_VALUE;
     boolean up;
     boolean suspected;
     boolean isolated;

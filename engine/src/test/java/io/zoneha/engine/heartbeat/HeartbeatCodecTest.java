@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class HeartbeatCodecTest {
   private final HeartbeatCodec codec = new HeartbeatCodec("a-cluster-secret-of-some-length");
-  private final HeartbeatPacket packet = new HeartbeatPacket("node1", 1, 1700000000000L, 42, "0123456789abcdef",
+  private final HeartbeatPacket packet = new HeartbeatPacket("node1", 1, 1700000000000L, 42, 40, "0123456789abcdef",
       HeartbeatPacket.FLAG_ISOLATED, Map.of("failover1", new Claim(GroupState.ONLINE, 7)));
 
   @Test

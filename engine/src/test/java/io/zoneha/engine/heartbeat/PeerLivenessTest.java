@@ -15,11 +15,11 @@ class PeerLivenessTest {
   private final PeerLiveness l = new PeerLiveness(List.of("node2"), 2, 3000, 1000);
 
   private static HeartbeatPacket hb(int link, long seq) {
-    return new HeartbeatPacket("node2", link, 100, seq, "f", 0, Map.of());
+    return new HeartbeatPacket("node2", link, 100, seq, 1000, "f", 0, Map.of());
   }
 
   private List<Kind> kinds(long now) {
-    return l.evaluate(now).stream().map(LivenessChange::kind).toList();
+    return l.evaluate(now, 500).stream().map(LivenessChange::kind).toList();
   }
 
   @Test
@@ -41,9 +41,9 @@ class PeerLivenessTest {
     assertEquals(Verdict.REPLAYED, l.accept(hb(0, 5), 0, 1));
     assertEquals(Verdict.REPLAYED, l.accept(hb(0, 4), 0, 1));
     assertEquals(Verdict.WRONG_LINK, l.accept(hb(0, 6), 1, 1));
-    assertEquals(Verdict.OLD_INCARNATION, l.accept(new HeartbeatPacket("node2", 0, 99, 100, "f", 0, Map.of()), 0, 1));
-    assertEquals(Verdict.UNKNOWN_SENDER, l.accept(new HeartbeatPacket("node9", 0, 100, 100, "f", 0, Map.of()), 0, 1));
-    assertEquals(Verdict.ACCEPTED, l.accept(new HeartbeatPacket("node2", 0, 101, 1, "f", 0, Map.of()), 0, 2),
+    assertEquals(Verdict.OLD_INCARNATION, l.accept(new HeartbeatPacket("node2", 0, 99, 100, 1000, "f", 0, Map.of()), 0, 1));
+    assertEquals(Verdict.UNKNOWN_SENDER, l.accept(new HeartbeatPacket("node9", 0, 100, 100, 1000, "f", 0, Map.of()), 0, 1));
+    assertEquals(Verdict.ACCEPTED, l.accept(new HeartbeatPacket("node2", 0, 101, 1, 1000, "f", 0, Map.of()), 0, 2),
         "a restarted peer (newer incarnation) starts its sequence again");
   }
 
@@ -69,9 +69,27 @@ class PeerLivenessTest {
   void claimChangesAreReportedOncePerChange() {
     l.accept(hb(0, 1), 0, 0);
     kinds(0);
-    l.accept(new HeartbeatPacket("node2", 0, 100, 2, "f", 0,
+    l.accept(new HeartbeatPacket("node2", 0, 100, 2, 1000, "f", 0,
         Map.of("g", new io.zoneha.engine.group.Claim(io.zoneha.engine.group.GroupState.ONLINE, 1))), 0, 10);
     assertEquals(List.of(Kind.CLAIMS_CHANGED), kinds(10));
     assertEquals(List.of(), kinds(20));
+  }
+
+  @Test
+  void aLateDatagramSentBeforeWeDeclaredThePeerDownDoesNotRevive() {
+    l.accept(hb(0, 1), 0, 0);
+    kinds(0);
+    assertEquals(List.of(Kind.LINK_DOWN, Kind.PEER_DOWN), l.evaluate(3000, 2000).stream().map(LivenessChange::kind).toList());
+    HeartbeatPacket late = new HeartbeatPacket("node2", 0, 100, 2, 1999, "f", 0, Map.of());
+    assertEquals(Verdict.SENT_BEFORE_DOWN, l.accept(late, 0, 3100));
+    HeartbeatPacket fresh = new HeartbeatPacket("node2", 0, 100, 3, 2001, "f", 0, Map.of());
+    assertEquals(Verdict.ACCEPTED, l.accept(fresh, 0, 3200));
+    assertEquals(List.of(Kind.LINK_UP, Kind.PEER_UP), kinds(3200));
+  }
+
+  @Test
+  void aPeerThatNeverHeardFromUsIsAcceptedUntilItIsDeclaredDown() {
+    HeartbeatPacket first = new HeartbeatPacket("node2", 0, 100, 1, -1, "f", 0, Map.of());
+    assertEquals(Verdict.ACCEPTED, l.accept(first, 0, 0));
   }
 }

@@ -1,0 +1,190 @@
+package io.zoneha.mirror.protocol;
+
+import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.DiskState;
+import io.zoneha.mirror.storage.Generations;
+
+/**
+ * What two copies must do when they meet, decided from their handshakes alone (no I/O, no clock).
+ * Both sides compute it; {@code decide(a, b)} is the mirror image of {@code decide(b, a)}.
+ */
+public final class SyncDecision {
+  private SyncDecision() {}
+
+  /** The outcome seen from the local side. */
+  public enum Outcome {
+    /** Both copies hold the same data. */
+    NO_SYNC,
+    /** The local copy is the source: send blocks to the peer. */
+    RESYNC_TO_PEER,
+    /** The peer is the source: receive its blocks. */
+    RESYNC_FROM_PEER,
+    /** Both copies were written independently; the operator must choose one. */
+    SPLIT_BRAIN,
+    /** The copies cannot be paired (different geometry, unrelated data, two primaries, ...). */
+    REFUSE;
+
+    Outcome mirrored() {
+      return switch (this) {
+        case RESYNC_TO_PEER -> RESYNC_FROM_PEER;
+        case RESYNC_FROM_PEER -> RESYNC_TO_PEER;
+        default -> this;
+      };
+    }
+  }
+
+  /** {@code full}: every block is copied (the bitmaps cannot tell what differs). */
+  public record Decision(Outcome outcome, boolean full, String reason) {
+    public Decision mirrored() {
+      return new Decision(outcome.mirrored(), full, reason);
+    }
+
+    public boolean isResync() {
+      return outcome == Outcome.RESYNC_TO_PEER || outcome == Outcome.RESYNC_FROM_PEER;
+    }
+  }
+
+  public static Decision decide(Hello local, Hello peer) {
+    Decision d = compatibility(local, peer);
+    if (d == null) {
+      d = byGenerations(local, peer);
+    }
+    return guardPrimary(d, local, peer);
+  }
+
+  private static Decision compatibility(Hello l, Hello p) {
+    if (l.deviceSize() != p.deviceSize()) {
+      return refuse("device size differs: local " + l.deviceSize() + ", peer " + p.deviceSize());
+    }
+    if (l.blockSize() != p.blockSize() || l.granularity() != p.granularity()) {
+      return refuse(String.format("block size / bitmap granularity differ: local %d/%d, peer %d/%d",
+          l.blockSize(), l.granularity(), p.blockSize(), p.granularity()));
+    }
+    if (l.nodeId() == p.nodeId()) {
+      return refuse("both copies carry node id " + Long.toHexString(l.nodeId())
+          + " (a cluster partition copied to both servers?)");
+    }
+    if (l.role() == DiskRole.PRIMARY && p.role() == DiskRole.PRIMARY) {
+      return refuse("both sides are primary");
+    }
+    boolean lOk = l.state() == DiskState.UP_TO_DATE;
+    boolean pOk = p.state() == DiskState.UP_TO_DATE;
+    if (!lOk && !pOk) {
+      return refuse("neither copy is up to date (local " + l.state() + ", peer " + p.state() + ")");
+    }
+    return null;
+  }
+
+  private static Decision byGenerations(Hello l, Hello p) {
+    Generations a = l.generations();
+    Generations b = p.generations();
+    if (a.isBlank() && b.isBlank()) {
+      // nothing to copy; the side with the larger node id mints the first shared generation
+      boolean localMints = Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0;
+      return new Decision(localMints ? Outcome.RESYNC_TO_PEER : Outcome.RESYNC_FROM_PEER, false,
+          "both copies are blank: nothing to copy, agree on a first generation");
+    }
+    if (a.isBlank() || b.isBlank()) {
+      return fullFrom(!a.isBlank(), (a.isBlank() ? "local" : "peer") + " copy is blank");
+    }
+    if (a.current() == b.current()) {
+      return sameGeneration(l, p);
+    }
+    if (a.bitmap() == b.current() && b.bitmap() == a.current()) {
+      return new Decision(Outcome.SPLIT_BRAIN, false, "each copy claims to have moved on from the other");
+    }
+    if (a.bitmap() == b.current()) {
+      return source(l, true, "local copy moved on from the peer's generation");
+    }
+    if (b.bitmap() == a.current()) {
+      return source(p, false, "peer copy moved on from the local generation");
+    }
+    if (a.bitmap() != Generations.NONE && a.bitmap() == b.bitmap()) {
+      return new Decision(Outcome.SPLIT_BRAIN, false, String.format(
+          "both copies were written since shared generation %016x", a.bitmap()));
+    }
+    if (b.historyContains(a.current()) && a.historyContains(b.current())) {
+      return new Decision(Outcome.SPLIT_BRAIN, false, "each copy has the other's generation in its history");
+    }
+    if (b.historyContains(a.current())) {
+      return fullFrom(false, "peer copy is several generations ahead");
+    }
+    if (a.historyContains(b.current())) {
+      return fullFrom(true, "local copy is several generations ahead");
+    }
+    if (related(a, b)) {
+      return new Decision(Outcome.SPLIT_BRAIN, false, "copies share history but both moved on");
+    }
+    return refuse("the copies hold unrelated data (no shared generation)");
+  }
+
+  private static Decision sameGeneration(Hello l, Hello p) {
+    if (l.state() != DiskState.UP_TO_DATE) {
+      return new Decision(Outcome.RESYNC_FROM_PEER, false, "local copy is " + l.state());
+    }
+    if (p.state() != DiskState.UP_TO_DATE) {
+      return new Decision(Outcome.RESYNC_TO_PEER, false, "peer copy is " + p.state());
+    }
+    if (l.dirtyChunks() == 0 && p.dirtyChunks() == 0) {
+      return new Decision(Outcome.NO_SYNC, false, "same generation, nothing dirty");
+    }
+    // blocks in flight when the link or a node went down: copy them from the primary, or else
+    // from the side that tracked them (both: a fixed tie-break on node id)
+    boolean localSource;
+    if (l.role() != p.role()) {
+      localSource = l.role() == DiskRole.PRIMARY;
+    } else if ((l.dirtyChunks() > 0) != (p.dirtyChunks() > 0)) {
+      localSource = l.dirtyChunks() > 0;
+    } else {
+      localSource = Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0;
+    }
+    return new Decision(localSource ? Outcome.RESYNC_TO_PEER : Outcome.RESYNC_FROM_PEER, false,
+        "same generation, blocks in flight at the last disconnect");
+  }
+
+  private static Decision source(Hello src, boolean local, String reason) {
+    if (src.state() != DiskState.UP_TO_DATE) {
+      return refuse("the newer copy is " + src.state() + "; cannot resync from it");
+    }
+    return new Decision(local ? Outcome.RESYNC_TO_PEER : Outcome.RESYNC_FROM_PEER, false, reason);
+  }
+
+  private static Decision fullFrom(boolean local, String reason) {
+    return new Decision(local ? Outcome.RESYNC_TO_PEER : Outcome.RESYNC_FROM_PEER, true, reason);
+  }
+
+  private static Decision guardPrimary(Decision d, Hello l, Hello p) {
+    if (d.outcome() == Outcome.RESYNC_FROM_PEER && l.role() == DiskRole.PRIMARY) {
+      return refuse("the local primary would be overwritten (" + d.reason() + ")");
+    }
+    if (d.outcome() == Outcome.RESYNC_TO_PEER && p.role() == DiskRole.PRIMARY) {
+      return refuse("the peer primary would be overwritten (" + d.reason() + ")");
+    }
+    if (d.isResync() && (d.outcome() == Outcome.RESYNC_TO_PEER ? l : p).state() != DiskState.UP_TO_DATE) {
+      return refuse("the resync source is not up to date");
+    }
+    return d;
+  }
+
+  private static boolean related(Generations a, Generations b) {
+    long[] ia = ids(a);
+    long[] ib = ids(b);
+    for (long x : ia) {
+      for (long y : ib) {
+        if (x != Generations.NONE && x == y) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long[] ids(Generations g) {
+    long[] h = g.history();
+    return new long[] {g.current(), g.bitmap(), h[0], h[1]};
+  }
+
+  private static Decision refuse(String reason) {
+    return new Decision(Outcome.REFUSE, false, reason);
+  }
+}

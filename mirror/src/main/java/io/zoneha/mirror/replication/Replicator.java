@@ -1,0 +1,807 @@
+package io.zoneha.mirror.replication;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.EventExecutor;
+import io.zoneha.mirror.protocol.Frame;
+import io.zoneha.mirror.protocol.FrameType;
+import io.zoneha.mirror.protocol.HandshakeDone;
+import io.zoneha.mirror.protocol.HandshakeOffer;
+import io.zoneha.mirror.protocol.Hello;
+import io.zoneha.mirror.storage.ClusterPartition;
+import io.zoneha.mirror.storage.DataStore;
+import io.zoneha.mirror.storage.DirtyBitmap;
+import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.DiskState;
+import io.zoneha.mirror.storage.Generations;
+import io.zoneha.mirror.storage.Superblock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The replication core of one copy. Every method that touches state runs on the single mirror
+ * thread ({@code thread}); public methods hop onto it. Foreground requests are drained in
+ * batches so that one bitmap fsync covers all writes of a batch (activity-log style).
+ */
+public final class Replicator {
+  private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
+
+  private final String name;
+  private final EventExecutor thread;
+  private final DataStore data;
+  private final ClusterPartition meta;
+  private final MirrorSettings settings;
+  private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private volatile MirrorStats stats;
+
+  private PeerState peerState = PeerState.DISCONNECTED;
+  private Channel peer;
+  private DiskRole peerRole;
+  private boolean peerInSync;
+  private long nextId = 1;
+  private final LinkedHashMap<Long, InFlight> inflight = new LinkedHashMap<>();
+  private final ArrayDeque<InFlight> waiting = new ArrayDeque<>();
+  private long inflightBytes;
+  private long waitingBytes;
+  private long writeSeq;
+  private ResyncSource resync;
+  private long cleanRequestId = -1;
+  private long cleanSeq;
+  private boolean cleanScheduled;
+  private long syncTotal;
+  private long syncDone;
+  private long resyncBytesSent;
+  private long replicatedBytesSent;
+  private String lastProblem = "";
+  /** Set once this primary started its own generation; reset when a session is in sync again. */
+  private boolean diverged;
+
+  public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
+      MirrorSettings settings) {
+    this.name = name;
+    this.thread = thread;
+    this.data = data;
+    this.meta = meta;
+    this.settings = settings;
+    publish();
+    long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
+    thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- foreground requests (any thread) ----
+
+  /** Takes ownership of {@code buf}. */
+  public CompletableFuture<Void> write(long offset, ByteBuf buf, boolean fua) {
+    return submit(new Op.Write(offset, buf, fua, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> writeZeroes(long offset, long length, boolean fua) {
+    return submit(new Op.Zero(offset, length, fua, new CompletableFuture<>()));
+  }
+
+  public CompletableFuture<Void> flush() {
+    return submit(new Op.Flush(new CompletableFuture<>()));
+  }
+
+  private CompletableFuture<Void> submit(Op op) {
+    ops.add(op);
+    if (drainScheduled.compareAndSet(false, true)) {
+      thread.execute(this::drain);
+    }
+    return op.done();
+  }
+
+  public MirrorStats stats() {
+    return stats;
+  }
+
+  public long deviceSize() {
+    return data.size();
+  }
+
+  /** Runs {@code task} on the mirror thread and completes with its result. */
+  public <T> CompletableFuture<T> call(java.util.concurrent.Callable<T> task) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    thread.execute(() -> {
+      try {
+        f.complete(task.call());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      } finally {
+        publish();
+      }
+    });
+    return f;
+  }
+
+  // ---- the write path (mirror thread) ----
+
+  private void drain() {
+    drainScheduled.set(false);
+    List<Op> batch = new ArrayList<>();
+    for (Op op = ops.poll(); op != null; op = ops.poll()) {
+      if (admit(op)) {
+        batch.add(op);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      if (!peerInSync && role() == DiskRole.PRIMARY) {
+        ensureDiverged();
+      }
+      // the bits of every write in the batch are durable before any of them reaches the disk
+      meta.persistBitmap();
+      publish();
+    } catch (UncheckedIOException e) {
+      lastProblem = "cluster partition write failed: " + e.getMessage();
+      batch.forEach(op -> fail(op, new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e)));
+      publish();
+      return;
+    }
+    for (Op op : batch) {
+      execute(op);
+    }
+    pump();
+    publish();
+  }
+
+  private boolean admit(Op op) {
+    if (role() != DiskRole.PRIMARY) {
+      fail(op, new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + " is not primary"));
+      return false;
+    }
+    if (op.length() > 0 || op instanceof Op.Zero) {
+      if (op.offset() < 0 || op.length() < 0 || op.offset() + op.length() > data.size()) {
+        fail(op, new MirrorIoException(MirrorIoException.Kind.OUT_OF_RANGE, "offset " + op.offset()
+            + " length " + op.length() + " outside the device of " + data.size() + " bytes"));
+        return false;
+      }
+      meta.bitmap().mark(op.offset(), op.length());
+    }
+    return true;
+  }
+
+  private void fail(Op op, Throwable t) {
+    if (op instanceof Op.Write w) {
+      w.data().release();
+    }
+    op.done().completeExceptionally(t);
+  }
+
+  private void execute(Op op) {
+    if (op instanceof Op.Flush f) {
+      executeFlush(f);
+      return;
+    }
+    writeSeq++;
+    if (resync != null && op.length() > 0) {
+      int g = meta.bitmap().granularity();
+      resync.noteForegroundWrite((int) (op.offset() / g), (int) ((op.offset() + op.length() - 1) / g));
+    }
+    InFlight rf = peerInSync ? replicate(op) : null;
+    try {
+      if (op instanceof Op.Write w) {
+        data.write(w.offset(), w.data().nioBuffer());
+        if (w.fua()) {
+          data.flush();
+        }
+      } else if (op instanceof Op.Zero z) {
+        data.writeZeroes(z.offset(), z.length());
+        if (z.fua()) {
+          data.flush();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (rf != null) {
+        rf.done = null;
+      }
+      lastProblem = "local write failed: " + e.getMessage();
+      op.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e));
+      return;
+    } finally {
+      if (op instanceof Op.Write w) {
+        w.data().release();
+      }
+    }
+    if (rf != null && rf.done != null) {
+      rf.markLocalDone();
+    } else {
+      op.done().complete(null);
+    }
+  }
+
+  /** Queues the op's frame for the peer; in sync mode the caller's future waits for the ack. */
+  private InFlight replicate(Op op) {
+    Frame f;
+    boolean fua = op instanceof Op.Write w ? w.fua() : ((Op.Zero) op).fua();
+    int flags = fua ? Frame.FLAG_FUA : 0;
+    if (op instanceof Op.Write w) {
+      f = new Frame(FrameType.WRITE, flags, nextId++, w.offset(), w.data().retainedDuplicate());
+    } else {
+      f = new Frame(FrameType.ZERO, flags, nextId++, op.offset(), Unpooled.buffer(8).writeLong(op.length()));
+    }
+    boolean sync = settings.mode() == MirrorMode.SYNC;
+    int bytes = f.type() == FrameType.WRITE ? f.length() : 8;
+    InFlight rf = new InFlight(f, bytes, -1, sync ? op.done() : null);
+    enqueue(rf);
+    checkAsyncOverflow();
+    return rf.done == null ? null : rf;
+  }
+
+  private void executeFlush(Op.Flush f) {
+    try {
+      data.flush();
+    } catch (IOException e) {
+      f.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR,
+          "local flush failed: " + e.getMessage(), e));
+      return;
+    }
+    if (peerInSync && settings.mode() == MirrorMode.SYNC) {
+      InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, f.done());
+      rf.localDone = true;
+      enqueue(rf);
+    } else {
+      f.done().complete(null);
+    }
+  }
+
+  private void enqueue(InFlight rf) {
+    waiting.add(rf);
+    waitingBytes += rf.bytes;
+  }
+
+  /** Async mode: a peer too far behind is dropped; its writes stay tracked in the bitmap. */
+  private void checkAsyncOverflow() {
+    if (settings.mode() == MirrorMode.ASYNC && waitingBytes + inflightBytes > settings.asyncQueueBytes()) {
+      lastProblem = "async queue overflow (" + (waitingBytes + inflightBytes)
+          + " bytes behind); tracking writes in the bitmap until the next resync";
+      LOG.warn("mirror {}: {}", name, lastProblem);
+      dropSession(peer, lastProblem);
+    }
+  }
+
+  /** Sends waiting frames while the in-flight window has room. */
+  private void pump() {
+    if (peer == null) {
+      return;
+    }
+    boolean wrote = false;
+    while (!waiting.isEmpty() && inflight.size() < settings.windowFrames()) {
+      InFlight rf = waiting.poll();
+      waitingBytes -= rf.bytes;
+      inflight.put(rf.id, rf);
+      inflightBytes += rf.bytes;
+      rf.sentAtNanos = System.nanoTime();
+      if (rf.frame.type() == FrameType.WRITE) {
+        replicatedBytesSent += rf.bytes;
+      }
+      peer.write(rf.frame, peer.voidPromise());
+      rf.frame = null;
+      wrote = true;
+    }
+    if (wrote) {
+      peer.flush();
+    }
+  }
+
+  // ---- generations and roles (mirror thread) ----
+
+  public DiskRole role() {
+    return meta.superblock().role();
+  }
+
+  /** A primary about to write without its peer starts a new generation first (persisted). */
+  private void ensureDiverged() {
+    Generations g = meta.superblock().generations();
+    if (diverged || (g.bitmap() != Generations.NONE && !g.isBlank())) {
+      return;
+    }
+    diverged = true;
+    Generations next = g.diverge(ClusterPartition.newId());
+    meta.update(meta.superblock().withGenerations(next));
+    LOG.info("mirror {}: writing without the peer; new generation {}", name, next);
+  }
+
+  /** Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary. */
+  public CompletableFuture<Void> becomePrimary(boolean force) {
+    return call(() -> {
+      Superblock sb = meta.superblock();
+      if (sb.role() == DiskRole.PRIMARY) {
+        return null;
+      }
+      if (sb.state() != DiskState.UP_TO_DATE && !force) {
+        throw new MirrorIoException(MirrorIoException.Kind.NOT_UP_TO_DATE,
+            name + ": local copy is " + sb.state() + "; refusing to become primary without force");
+      }
+      if (peerState.connected() && peerRole == DiskRole.PRIMARY) {
+        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": the peer is primary");
+      }
+      if (peerState == PeerState.SYNC_TARGET) {
+        dropSession(peer, "forced promotion during a resync");
+      }
+      meta.update(sb.withRole(DiskRole.PRIMARY).withState(DiskState.UP_TO_DATE));
+      sendRole();
+      return null;
+    });
+  }
+
+  /** Flushes and becomes secondary; queued writes after this are refused. */
+  public CompletableFuture<Void> demote() {
+    // a flush through the stream is the barrier: the peer has every earlier write once it is acked
+    return flush().exceptionally(t -> null).thenCompose(v -> call(() -> {
+      data.flush();
+      if (role() != DiskRole.SECONDARY) {
+        meta.update(meta.superblock().withRole(DiskRole.SECONDARY));
+        sendRole();
+      }
+      return null;
+    }));
+  }
+
+  /** Split-brain recovery on the copy whose changes are dropped: it becomes blank and takes a full copy. */
+  public CompletableFuture<Void> discardLocalData() {
+    return call(() -> {
+      if (role() == DiskRole.PRIMARY) {
+        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": demote before discarding data");
+      }
+      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT));
+      resumeNow();
+      return null;
+    });
+  }
+
+  /** Leaves SPLIT_BRAIN / REFUSED so the link tries again. */
+  public CompletableFuture<Void> resume() {
+    return call(() -> {
+      resumeNow();
+      return null;
+    });
+  }
+
+  private void resumeNow() {
+    if (peerState == PeerState.SPLIT_BRAIN || peerState == PeerState.REFUSED) {
+      moveTo(PeerState.DISCONNECTED);
+    }
+  }
+
+  private void sendRole() {
+    if (peer != null && peerState.connected()) {
+      peer.writeAndFlush(new Frame(FrameType.ROLE, 0, 0, 0, Unpooled.buffer(1).writeByte(role().code())));
+    }
+  }
+
+  // ---- the link (netty threads call these; they hop to the mirror thread) ----
+
+  /** May the link start or accept a connection now? */
+  public boolean mayConnect() {
+    MirrorStats s = stats;
+    return s.peerState() == PeerState.DISCONNECTED;
+  }
+
+  public void onConnecting() {
+    thread.execute(() -> {
+      if (peerState == PeerState.DISCONNECTED) {
+        moveTo(PeerState.CONNECTING);
+      }
+    });
+  }
+
+  public void onConnectFailed() {
+    thread.execute(() -> {
+      if (peerState == PeerState.CONNECTING) {
+        moveTo(PeerState.DISCONNECTED);
+      }
+    });
+  }
+
+  /** A connection became active; it is refused when another one already holds the session. */
+  public void onActive(Channel ch) {
+    thread.execute(() -> {
+      if (peer != null || !(peerState == PeerState.DISCONNECTED || peerState == PeerState.CONNECTING)) {
+        LOG.info("mirror {}: refusing a second connection from {}", name, ch.remoteAddress());
+        ch.close();
+        return;
+      }
+      peer = ch;
+      moveTo(PeerState.HANDSHAKE);
+    });
+  }
+
+  public CompletableFuture<HandshakeOffer> offer() {
+    return call(() -> new HandshakeOffer(hello(), meta.bitmap().toBytes()));
+  }
+
+  private Hello hello() {
+    Superblock sb = meta.superblock();
+    return new Hello(sb.nodeId(), sb.deviceSize(), sb.blockSize(), sb.bitmapGranularity(),
+        sb.generations(), sb.role(), sb.state(), meta.bitmap().count());
+  }
+
+  public void onHandshake(Channel ch, HandshakeDone hd) {
+    thread.execute(() -> {
+      try {
+        startSession(ch, hd);
+      } catch (RuntimeException e) {
+        lastProblem = "session start failed: " + e.getMessage();
+        LOG.warn("mirror {}: {}", name, lastProblem, e);
+        dropSession(ch, lastProblem);
+      }
+      pump();
+      publish();
+    });
+  }
+
+  /** Frames read in one go from the socket are handled in one mirror-thread task. */
+  public void onFrames(Channel ch, List<Frame> frames) {
+    thread.execute(() -> {
+      for (Frame f : frames) {
+        try {
+          if (ch == peer) {
+            handleFrame(ch, f);
+          }
+        } catch (RuntimeException e) {
+          lastProblem = "peer " + f.type() + " frame rejected: " + e.getMessage();
+          LOG.warn("mirror {}: {}", name, lastProblem);
+          dropSession(ch, lastProblem);
+        } finally {
+          f.release();
+        }
+      }
+      ch.flush();
+      pump();
+      publish();
+    });
+  }
+
+  public void onClosed(Channel ch) {
+    thread.execute(() -> {
+      dropSession(ch, "connection closed");
+      publish();
+    });
+  }
+
+  /** The link reports a protocol error it closed the connection for. */
+  public void onProtocolError(Throwable t) {
+    thread.execute(() -> {
+      lastProblem = "protocol error: " + t.getMessage();
+      publish();
+    });
+  }
+
+  // ---- sessions (mirror thread) ----
+
+  private void startSession(Channel ch, HandshakeDone hd) {
+    if (ch != peer) {
+      return;
+    }
+    Hello now = hello();
+    if (!now.generations().equals(hd.local().generations()) || now.role() != hd.local().role()
+        || now.state() != hd.local().state()) {
+      // a write or role change raced the handshake; the peer judged stale facts, so start over
+      dropSession(ch, "local state changed during the handshake; reconnecting");
+      return;
+    }
+    peerRole = hd.peer().role();
+    LOG.info("mirror {}: handshake with {}: {} ({})", name, ch.remoteAddress(),
+        hd.decision().outcome(), hd.decision().reason());
+    switch (hd.decision().outcome()) {
+      case NO_SYNC -> {
+        moveTo(PeerState.STREAMING);
+        peerInSync = true;
+        diverged = false;
+        scheduleClean();
+      }
+      case RESYNC_TO_PEER -> startAsSource(hd);
+      case RESYNC_FROM_PEER -> startAsTarget();
+      case SPLIT_BRAIN, REFUSE -> {
+        lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
+        LOG.error("mirror {}: {}; the operator must choose the copy to keep", name, lastProblem);
+        moveTo(hd.decision().outcome() == io.zoneha.mirror.protocol.SyncDecision.Outcome.SPLIT_BRAIN
+            ? PeerState.SPLIT_BRAIN : PeerState.REFUSED);
+        Channel c = peer;
+        peer = null;
+        c.close();
+      }
+    }
+  }
+
+  private void startAsSource(HandshakeDone hd) {
+    Superblock sb = meta.superblock();
+    if (sb.generations().isBlank()) {
+      Generations g = sb.generations();
+      meta.update(sb.withGenerations(new Generations(ClusterPartition.newId(), g.bitmap(), g.history())));
+    }
+    DirtyBitmap bm = meta.bitmap();
+    if (hd.decision().full()) {
+      for (int c = 0; c < bm.chunks(); c++) {
+        bm.set(c);
+      }
+    } else {
+      bm.or(hd.peerBitmap());
+    }
+    meta.persistBitmap();
+    resync = new ResyncSource();
+    syncTotal = bm.dirtyBytes();
+    syncDone = 0;
+    peerInSync = true;
+    diverged = false;
+    moveTo(PeerState.SYNC_SOURCE);
+    pumpResync();
+  }
+
+  private void startAsTarget() {
+    Superblock sb = meta.superblock();
+    if (sb.state() != DiskState.INCONSISTENT) {
+      meta.update(sb.withState(DiskState.INCONSISTENT));
+    }
+    syncTotal = 0;
+    syncDone = 0;
+    moveTo(PeerState.SYNC_TARGET);
+  }
+
+  /** Sends dirty chunks while the resync window has room; ends the resync when none are left. */
+  private void pumpResync() {
+    if (resync == null || peer == null) {
+      return;
+    }
+    DirtyBitmap bm = meta.bitmap();
+    while (resync.inFlight.size() < settings.resyncWindowChunks()) {
+      int c = bm.nextSet(resync.cursor);
+      if (c < 0) {
+        break;
+      }
+      resync.cursor = c + 1;
+      ByteBuf buf = Unpooled.buffer(bm.chunkLength(c));
+      try {
+        ByteBuffer nio = buf.internalNioBuffer(0, bm.chunkLength(c));
+        data.read(bm.chunkOffset(c), nio);
+        buf.writerIndex(bm.chunkLength(c));
+      } catch (IOException e) {
+        buf.release();
+        throw new UncheckedIOException("resync read of chunk " + c + " failed", e);
+      }
+      Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId++, bm.chunkOffset(c), buf);
+      resync.inFlight.add(c);
+      resyncBytesSent += bm.chunkLength(c);
+      InFlight rf = new InFlight(f, bm.chunkLength(c), c, null);
+      rf.localDone = true;
+      enqueue(rf);
+    }
+    if (resync != null && resync.inFlight.isEmpty() && !resync.doneSent && bm.nextSet(resync.cursor) < 0) {
+      resync.doneSent = true;
+      long gen = meta.superblock().generations().current();
+      InFlight rf = new InFlight(Frame.longPayload(FrameType.RESYNC_DONE, nextId++, 0, gen), 0, -1, null);
+      rf.localDone = true;
+      enqueue(rf);
+    }
+  }
+
+  private void handleFrame(Channel ch, Frame f) {
+    switch (f.type()) {
+      case WRITE, ZERO -> applyPeerWrite(ch, f);
+      case FLUSH -> {
+        flushOrThrow();
+        ch.write(Frame.of(FrameType.FLUSH_ACK, f.requestId()), ch.voidPromise());
+      }
+      case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
+      case RESYNC_DONE -> finishAsTarget(ch, f);
+      case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
+      case ERROR -> {
+        int code = f.length() >= 4 ? f.payload().readInt() : 0;
+        String msg = f.payload().toString(java.nio.charset.StandardCharsets.UTF_8);
+        lastProblem = "peer failed request " + f.requestId() + " (code " + code + "): " + msg
+            + "; mirror degraded, writes are tracked in the bitmap";
+        LOG.error("mirror {}: {}", name, lastProblem);
+        dropSession(ch, lastProblem);
+      }
+      case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
+    }
+  }
+
+  private void applyPeerWrite(Channel ch, Frame f) {
+    if (role() == DiskRole.PRIMARY) {
+      ch.writeAndFlush(Frame.error(f.requestId(), 1, name + " is primary and refuses replicated writes"));
+      return;
+    }
+    long len = f.type() == FrameType.WRITE ? f.length() : f.payload().getLong(f.payload().readerIndex());
+    if (f.type() == FrameType.ZERO && f.length() != 8) {
+      throw new IllegalArgumentException("ZERO frame payload must be 8 bytes, got " + f.length());
+    }
+    if (f.offset() + len > data.size() || len < 0) {
+      throw new IllegalArgumentException("offset " + f.offset() + " length " + len + " outside the device");
+    }
+    try {
+      if (f.type() == FrameType.WRITE) {
+        data.write(f.offset(), f.payload().nioBuffer());
+      } else {
+        data.writeZeroes(f.offset(), len);
+      }
+      if (f.has(Frame.FLAG_FUA)) {
+        data.flush();
+      }
+    } catch (IOException e) {
+      lastProblem = "local disk error applying a peer write: " + e.getMessage();
+      LOG.error("mirror {}: {}", name, lastProblem);
+      ch.writeAndFlush(Frame.error(f.requestId(), 5, lastProblem));
+      return;
+    }
+    if (f.has(Frame.FLAG_RESYNC)) {
+      syncDone += len;
+    }
+    ch.write(Frame.of(FrameType.WRITE_ACK, f.requestId()), ch.voidPromise());
+  }
+
+  private void acked(Frame f) {
+    InFlight rf = inflight.remove(f.requestId());
+    if (rf == null) {
+      throw new IllegalStateException("acknowledgement for unknown request " + f.requestId());
+    }
+    inflightBytes -= rf.bytes;
+    if (rf.resyncChunk >= 0 && resync != null) {
+      if (resync.acked(rf.resyncChunk)) {
+        meta.bitmap().clear(rf.resyncChunk);
+      }
+      syncDone += rf.bytes;
+    }
+    rf.markPeerDone();
+    if (f.type() == FrameType.RESYNC_DONE_ACK) {
+      finishAsSource();
+    } else if (f.type() == FrameType.FLUSH_ACK && f.requestId() == cleanRequestId) {
+      finishClean();
+    }
+    pumpResync();
+    scheduleClean();
+  }
+
+  private void finishAsSource() {
+    Superblock sb = meta.superblock();
+    meta.update(sb.withGenerations(sb.generations().resyncDoneAsSource()));
+    meta.persistBitmap();
+    resync = null;
+    moveTo(PeerState.STREAMING);
+    LOG.info("mirror {}: resync done, {} bytes sent", name, syncDone);
+  }
+
+  private void finishAsTarget(Channel ch, Frame f) {
+    long gen = f.payload().getLong(f.payload().readerIndex());
+    flushOrThrow();
+    meta.bitmap().clearAll();
+    meta.persistBitmap();
+    Superblock sb = meta.superblock();
+    meta.update(sb.withGenerations(sb.generations().resyncDoneAsTarget(gen)).withState(DiskState.UP_TO_DATE));
+    moveTo(PeerState.STREAMING);
+    peerInSync = true;
+    diverged = false;
+    ch.write(Frame.of(FrameType.RESYNC_DONE_ACK, f.requestId()), ch.voidPromise());
+    LOG.info("mirror {}: resync received ({} bytes); copy is up to date", name, syncDone);
+  }
+
+  private void flushOrThrow() {
+    try {
+      data.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ---- clearing the bitmap once the peer provably has everything (mirror thread) ----
+
+  private void scheduleClean() {
+    if (cleanScheduled || cleanRequestId >= 0 || peerState != PeerState.STREAMING
+        || meta.bitmap().count() == 0 || !inflight.isEmpty() || !waiting.isEmpty()) {
+      return;
+    }
+    cleanScheduled = true;
+    thread.schedule(this::startClean, settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void startClean() {
+    cleanScheduled = false;
+    if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !inflight.isEmpty()
+        || !waiting.isEmpty()) {
+      return;
+    }
+    cleanRequestId = nextId++;
+    cleanSeq = writeSeq;
+    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, cleanRequestId), 0, -1, null);
+    rf.localDone = true;
+    enqueue(rf);
+    pump();
+  }
+
+  private void finishClean() {
+    cleanRequestId = -1;
+    if (writeSeq != cleanSeq || peerState != PeerState.STREAMING) {
+      return;
+    }
+    try {
+      data.flush();
+    } catch (IOException e) {
+      return;
+    }
+    meta.bitmap().clearAll();
+    meta.persistBitmap();
+    publish();
+  }
+
+  private void checkAckTimeout() {
+    if (inflight.isEmpty() || peer == null) {
+      return;
+    }
+    InFlight oldest = inflight.values().iterator().next();
+    long age = System.nanoTime() - oldest.sentAtNanos;
+    if (age > settings.ackTimeout().toNanos()) {
+      lastProblem = "peer did not acknowledge request " + oldest.id + " within " + settings.ackTimeout()
+          + "; mirror degraded";
+      LOG.error("mirror {}: {}", name, lastProblem);
+      dropSession(peer, lastProblem);
+      publish();
+    }
+  }
+
+  /**
+   * Ends the session on {@code ch}. A primary starts a new generation before completing the
+   * writes the peer did not acknowledge: they are now only local, tracked by their dirty bits.
+   */
+  private void dropSession(Channel ch, String reason) {
+    if (ch == null || ch != peer) {
+      return;
+    }
+    LOG.info("mirror {}: session with {} ended: {}", name, ch.remoteAddress(), reason);
+    peer = null;
+    peerInSync = false;
+    peerRole = null;
+    resync = null;
+    cleanRequestId = -1;
+    boolean pendingCallers = waiting.stream().anyMatch(r -> r.done != null)
+        || inflight.values().stream().anyMatch(r -> r.done != null);
+    if (pendingCallers && role() == DiskRole.PRIMARY) {
+      ensureDiverged();
+    }
+    for (InFlight rf : inflight.values()) {
+      rf.markPeerDone();
+    }
+    for (InFlight rf : waiting) {
+      if (rf.frame != null) {
+        rf.frame.release();
+      }
+      rf.markPeerDone();
+    }
+    inflight.clear();
+    waiting.clear();
+    inflightBytes = 0;
+    waitingBytes = 0;
+    meta.persistBitmap();
+    if (peerState != PeerState.SPLIT_BRAIN && peerState != PeerState.REFUSED) {
+      moveTo(PeerState.DISCONNECTED);
+    }
+    ch.close();
+  }
+
+  private void moveTo(PeerState next) {
+    peerState = peerState.moveTo(next);
+    publish();
+  }
+
+  private void publish() {
+    Superblock sb = meta.superblock();
+    stats = new MirrorStats(sb.role(), sb.state(), peerState, settings.mode(), meta.bitmap().dirtyBytes(),
+        syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
+  }
+}

@@ -1,0 +1,126 @@
+package io.zoneha.mirror.resource;
+
+import io.zoneha.engine.config.Params;
+import io.zoneha.engine.spi.FieldProblem;
+import io.zoneha.mirror.replication.MirrorMode;
+import io.zoneha.mirror.replication.MirrorSettings;
+import io.zoneha.mirror.storage.MirrorGeometry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The typed fields of an {@code md} resource as one server sees them, defaults next to the keys.
+ * {@link #parse} collects every problem instead of stopping at the first.
+ */
+public record MdParams(
+    Path dataPath,
+    Path clusterPath,
+    long size,
+    int blockSize,
+    int bitmapGranularity,
+    MirrorMode mode,
+    int mirrorPort,
+    String nbdHost,
+    int nbdPort,
+    String exportName,
+    List<String> commands,
+    List<String> deactivateCommands,
+    Duration commandTimeout) {
+
+  public static final String DATA_PATH = "dataPath";
+  public static final String CLUSTER_PATH = "clusterPath";
+  public static final String SIZE = "size";
+  public static final String BLOCK_SIZE = "blockSize";
+  public static final int DEFAULT_BLOCK_SIZE = 4096;
+  public static final String GRANULARITY = "bitmapGranularity";
+  public static final int DEFAULT_GRANULARITY = 65536;
+  public static final String MODE = "mode";
+  public static final String MIRROR_PORT = "mirrorPort";
+  public static final int DEFAULT_MIRROR_PORT = 29010;
+  public static final String NBD_HOST = "nbdHost";
+  public static final String DEFAULT_NBD_HOST = "127.0.0.1";
+  public static final String NBD_PORT = "nbdPort";
+  public static final int DEFAULT_NBD_PORT = 10809;
+  public static final String EXPORT_NAME = "exportName";
+  public static final String COMMANDS = "commands";
+  public static final String DEACTIVATE_COMMANDS = "deactivateCommands";
+  public static final String COMMAND_TIMEOUT = "commandTimeout";
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The settings for the replicator, with this resource's geometry and mode. */
+  public MirrorSettings settings() {
+    return MirrorSettings.defaults(size, mode).withGeometry(blockSize, bitmapGranularity);
+  }
+
+  public record Parsed(MdParams params, List<FieldProblem> problems) {}
+
+  public static Parsed parse(Params p, String resourceName) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Path data = path(p, DATA_PATH, problems);
+    Path cluster = path(p, CLUSTER_PATH, problems);
+    long size = 0;
+    int block = DEFAULT_BLOCK_SIZE;
+    int gran = DEFAULT_GRANULARITY;
+    MirrorMode mode = MirrorMode.SYNC;
+    int mirrorPort = DEFAULT_MIRROR_PORT;
+    int nbdPort = DEFAULT_NBD_PORT;
+    Duration timeout = DEFAULT_COMMAND_TIMEOUT;
+    try {
+      size = MirrorGeometry.parseSize(SIZE, p.string(SIZE));
+      block = (int) MirrorGeometry.parseSize(BLOCK_SIZE, p.string(BLOCK_SIZE, String.valueOf(DEFAULT_BLOCK_SIZE)));
+      gran = (int) MirrorGeometry.parseSize(GRANULARITY, p.string(GRANULARITY, String.valueOf(DEFAULT_GRANULARITY)));
+      MirrorGeometry.check(size, block, gran);
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(fieldOf(e.getMessage(), SIZE), e.getMessage()));
+    }
+    try {
+      mode = MirrorMode.parse(MODE, p.string(MODE, "sync"));
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(MODE, e.getMessage()));
+    }
+    mirrorPort = port(p, MIRROR_PORT, DEFAULT_MIRROR_PORT, problems);
+    nbdPort = port(p, NBD_PORT, DEFAULT_NBD_PORT, problems);
+    try {
+      timeout = p.duration(COMMAND_TIMEOUT, DEFAULT_COMMAND_TIMEOUT);
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(COMMAND_TIMEOUT, e.getMessage()));
+    }
+    if (data != null && data.equals(cluster)) {
+      problems.add(new FieldProblem(CLUSTER_PATH, "must differ from dataPath"));
+    }
+    MdParams parsed = problems.isEmpty()
+        ? new MdParams(data, cluster, size, block, gran, mode, mirrorPort, p.string(NBD_HOST, DEFAULT_NBD_HOST),
+            nbdPort, p.string(EXPORT_NAME, resourceName), p.strings(COMMANDS), p.strings(DEACTIVATE_COMMANDS), timeout)
+        : null;
+    return new Parsed(parsed, problems);
+  }
+
+  private static String fieldOf(String message, String dflt) {
+    int colon = message == null ? -1 : message.indexOf(':');
+    return colon > 0 ? message.substring(0, colon) : dflt;
+  }
+
+  private static Path path(Params p, String key, List<FieldProblem> problems) {
+    String v = p.optString(key).orElse("");
+    if (v.isBlank()) {
+      problems.add(new FieldProblem(key, "required"));
+      return null;
+    }
+    return Path.of(v);
+  }
+
+  private static int port(Params p, String key, int dflt, List<FieldProblem> problems) {
+    try {
+      int v = p.integer(key, dflt);
+      if (v < 1 || v > 65535) {
+        problems.add(new FieldProblem(key, "must be a port in 1..65535, got " + v));
+      }
+      return v;
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(key, e.getMessage()));
+      return dflt;
+    }
+  }
+}

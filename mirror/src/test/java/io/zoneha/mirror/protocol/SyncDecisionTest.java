@@ -1,0 +1,156 @@
+package io.zoneha.mirror.protocol;
+
+import static io.zoneha.mirror.protocol.SyncDecision.Outcome.NO_SYNC;
+import static io.zoneha.mirror.protocol.SyncDecision.Outcome.REFUSE;
+import static io.zoneha.mirror.protocol.SyncDecision.Outcome.RESYNC_FROM_PEER;
+import static io.zoneha.mirror.protocol.SyncDecision.Outcome.RESYNC_TO_PEER;
+import static io.zoneha.mirror.protocol.SyncDecision.Outcome.SPLIT_BRAIN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zoneha.mirror.protocol.SyncDecision.Decision;
+import io.zoneha.mirror.protocol.SyncDecision.Outcome;
+import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.DiskState;
+import io.zoneha.mirror.storage.Generations;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SyncDecisionTest {
+  private static final long SIZE = 1 << 20;
+
+  private static Hello h(long node, Generations g, DiskRole r, DiskState s, int dirty) {
+    return new Hello(node, SIZE, 4096, 65536, g, r, s, dirty);
+  }
+
+  private static Hello sec(long node, Generations g) {
+    return h(node, g, DiskRole.SECONDARY, DiskState.UP_TO_DATE, 0);
+  }
+
+  private static Hello pri(long node, Generations g, int dirty) {
+    return h(node, g, DiskRole.PRIMARY, DiskState.UP_TO_DATE, dirty);
+  }
+
+  private static Outcome o(Hello a, Hello b) {
+    return SyncDecision.decide(a, b).outcome();
+  }
+
+  /** The stories the decision exists for, each written out. */
+  @Test
+  void namedScenarios() {
+    Generations c = Generations.of(0xC, 0, 0, 0);
+    // steady pair: same generation, nothing dirty
+    assertEquals(NO_SYNC, o(pri(1, c, 0), sec(2, c)));
+    // the primary lost the link and wrote on: it moved on from C
+    Generations moved = Generations.of(0xD, 0xC, 0, 0);
+    assertEquals(RESYNC_TO_PEER, o(pri(1, moved, 3), sec(2, c)));
+    assertEquals(RESYNC_FROM_PEER, o(sec(2, c), pri(1, moved, 3)));
+    // failover: B moved on, the old primary A comes back with blocks in flight
+    assertEquals(RESYNC_FROM_PEER, o(sec(1, c).withDirty(2), sec(2, moved)));
+    // both wrote since C: split brain, in both directions
+    Generations other = Generations.of(0xE, 0xC, 0, 0);
+    assertEquals(SPLIT_BRAIN, o(sec(1, moved), pri(2, other, 1)));
+    assertEquals(SPLIT_BRAIN, o(pri(2, other, 1), sec(1, moved)));
+    // a crashed primary restarts as secondary with in-flight blocks on the same generation
+    assertEquals(RESYNC_TO_PEER, o(sec(1, c).withDirty(4), sec(2, c)));
+    // blank copies: nothing to copy, one side mints the first generation
+    Decision blank = SyncDecision.decide(sec(1, Generations.blank()), sec(2, Generations.blank()));
+    assertFalse(blank.full());
+    assertEquals(RESYNC_FROM_PEER, blank.outcome());
+    // a new blank secondary against data: full copy
+    Decision full = SyncDecision.decide(pri(1, c, 0), sec(2, Generations.blank()));
+    assertEquals(RESYNC_TO_PEER, full.outcome());
+    assertTrue(full.full());
+    // peer several generations ahead: full copy from it
+    Decision ahead = SyncDecision.decide(sec(1, c), sec(2, Generations.of(0xF, 0, 0xC, 0)));
+    assertEquals(RESYNC_FROM_PEER, ahead.outcome());
+    assertTrue(ahead.full());
+    // interrupted resync: the target is inconsistent on the old generation
+    assertEquals(RESYNC_TO_PEER, o(pri(1, moved, 2), h(2, c, DiskRole.SECONDARY, DiskState.INCONSISTENT, 0)));
+    // refusals
+    assertEquals(REFUSE, o(pri(1, c, 0), pri(2, c, 0)));
+    assertEquals(REFUSE, o(sec(1, Generations.of(1, 0, 0, 0)), sec(2, Generations.of(2, 0, 0, 0))));
+    assertEquals(REFUSE, o(sec(1, c), new Hello(2, SIZE * 2, 4096, 65536, c, DiskRole.SECONDARY, DiskState.UP_TO_DATE, 0)));
+    assertEquals(REFUSE, o(sec(1, c), sec(1, c)));
+    assertEquals(REFUSE, o(h(1, c, DiskRole.SECONDARY, DiskState.INCONSISTENT, 0),
+        h(2, c, DiskRole.SECONDARY, DiskState.INCONSISTENT, 0)));
+    // the newer copy is primary-to-be but the peer is primary: never overwrite a primary
+    assertEquals(REFUSE, o(sec(1, moved), pri(2, c, 0)));
+  }
+
+  /**
+   * Every pair drawn from a small universe of generations, roles, states and dirty counts:
+   * the two sides always agree, and no decision breaks a safety rule.
+   */
+  @Test
+  void exhaustiveSymmetryAndSafety() {
+    List<Hello> as = universe(1);
+    List<Hello> bs = universe(2);
+    int pairs = 0;
+    int[] counts = new int[Outcome.values().length];
+    for (Hello a : as) {
+      for (Hello b : bs) {
+        Decision ab = SyncDecision.decide(a, b);
+        Decision ba = SyncDecision.decide(b, a);
+        assertEquals(ab.outcome(), ba.mirrored().outcome(), () -> a + " vs " + b);
+        assertEquals(ab.full(), ba.full(), () -> a + " vs " + b);
+        checkSafety(a, b, ab);
+        counts[ab.outcome().ordinal()]++;
+        pairs++;
+      }
+    }
+    assertTrue(pairs > 100_000);
+    for (Outcome out : Outcome.values()) {
+      assertNotEquals(0, counts[out.ordinal()], "outcome never produced: " + out);
+    }
+  }
+
+  private static void checkSafety(Hello a, Hello b, Decision d) {
+    if (a.role() == DiskRole.PRIMARY && b.role() == DiskRole.PRIMARY) {
+      assertEquals(REFUSE, d.outcome(), "two primaries are never paired");
+    }
+    if (d.outcome() == RESYNC_FROM_PEER) {
+      assertNotEquals(DiskRole.PRIMARY, a.role(), "a primary is never overwritten");
+      assertEquals(DiskState.UP_TO_DATE, b.state(), "the source is up to date");
+    }
+    if (d.outcome() == RESYNC_TO_PEER) {
+      assertNotEquals(DiskRole.PRIMARY, b.role(), "a primary is never overwritten");
+      assertEquals(DiskState.UP_TO_DATE, a.state(), "the source is up to date");
+    }
+    if (d.outcome() == NO_SYNC) {
+      assertEquals(a.generations().current(), b.generations().current());
+      assertEquals(0, a.dirtyChunks() + b.dirtyChunks(), "dirty blocks are never ignored");
+    }
+    Generations ga = a.generations();
+    Generations gb = b.generations();
+    if (ga.bitmap() != 0 && ga.bitmap() == gb.bitmap() && ga.current() != gb.current()
+        && ga.bitmap() != gb.current() && gb.bitmap() != ga.current() && !ga.isBlank() && !gb.isBlank()
+        && !ga.historyContains(gb.current()) && !gb.historyContains(ga.current())) {
+      assertTrue(d.outcome() == SPLIT_BRAIN || d.outcome() == REFUSE,
+          () -> "diverged copies are never merged silently: " + a + " vs " + b + " -> " + d);
+    }
+  }
+
+  private static List<Hello> universe(long node) {
+    long[] ids = {0, 1, 2, 3};
+    List<Hello> out = new ArrayList<>();
+    for (long cur : ids) {
+      for (long bm : ids) {
+        for (long h0 : ids) {
+          Generations g = Generations.of(cur, bm, h0, 0);
+          for (DiskRole r : DiskRole.values()) {
+            for (DiskState s : DiskState.values()) {
+              for (int dirty : new int[] {0, 5}) {
+                out.add(h(node, g, r, s, dirty));
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
