@@ -50,6 +50,19 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** Like {@link #start} but each node gets its own copy of cluster.yaml (as on real servers). */
+  void startWithOwnConfig(String... servers) throws IOException {
+    for (String s : servers) {
+      Path own = configOf(s);
+      Files.copy(config, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      nodes.put(s, NodeProcess.start(own, s, dir));
+    }
+  }
+
+  Path configOf(String server) {
+    return dir.resolve("cluster-" + server + ".yaml");
+  }
+
   NodeProcess node(String server) {
     return nodes.get(server);
   }
