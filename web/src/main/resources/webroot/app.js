@@ -1,7 +1,7 @@
 // The operation mode: login, live status over the WebSocket, operations with confirmation.
 import { h, pill, $ } from './dom.js';
 import { api, setCsrf } from './api.js';
-import { startWizard } from './wizard.js';
+import { startWizard, setOperator } from './wizard.js';
 
 const ERROR_MEANINGS = {
   1: 'script ran past its timeout and was killed',
@@ -19,6 +19,7 @@ let socket = null;
 let retryMs = 500;
 let lastStatus = null;
 let wizardStarted = false;
+setOperator(() => !!(session && session.canOperate));
 
 function show(view) {
   for (const v of ['login', 'operation', 'config']) $(v + '-view').hidden = v !== view;
@@ -70,9 +71,14 @@ function connect() {
   ws.onclose = async () => {
     if (socket !== ws || !session) return;
     live(false);
-    // a closed stream may mean the session ended: ask before reconnecting
-    const r = await api('GET', '/api/v1/session');
-    if (r.status === 401) {
+    // a closed stream may mean the session ended (logout, node restarted): ask before reconnecting
+    let status = 0;
+    try {
+      status = (await api('GET', '/api/v1/session')).status;
+    } catch (e) {
+      status = 0; // the node is not answering: keep trying
+    }
+    if (status === 401) {
       showLogin();
       return;
     }

@@ -59,6 +59,12 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** Starts a (killed) node again with the file it had. */
+  void restart(String server) throws IOException {
+    Path own = configOf(server);
+    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir));
+  }
+
   Path configOf(String server) {
     return dir.resolve("cluster-" + server + ".yaml");
   }
