@@ -56,9 +56,11 @@ final class DemoCommand implements Runnable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path state = dir.resolve(server);
     Files.createDirectories(state);
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "node", "--config", config.toString(), "--server", server, "--state-dir", state.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve(server + ".out").toFile()).start();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
+    cmd.addAll(Main.NODE_JVM_FLAGS);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "node", "--config", config.toString(), "--server", server, "--state-dir", state.toString()));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(server + ".out").toFile()).start();
   }
 
   private void printInstructions(Path config, String password) {

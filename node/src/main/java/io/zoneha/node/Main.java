@@ -16,13 +16,27 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns the exit code (tests call this without exiting). */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main()).setOut(out).setErr(err);
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("error: " + e.getMessage());
       return e instanceof UsageError ? 2 : 1;
     });
     return cl.execute(args);
   }
+
+  /**
+   * JVM flags for node processes started with {@code -cp} (the jar's manifest grants the same
+   * access under {@code java -jar}): Hazelcast asks for them and warns at every start without.
+   */
+  public static final java.util.List<String> NODE_JVM_FLAGS = java.util.List.of(
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED");
 
   @Override
   public void run() {

@@ -41,7 +41,8 @@ final class StatusCommand implements Callable<Integer> {
     out.printf("Cluster %s (seen from %s)%n", s.getString("cluster"), s.getString("reportedBy"));
     out.println("Servers:");
     for (JsonObject o : objects(s.getJsonArray("servers"))) {
-      out.printf("  %-16s %-10s %s%n", o.getString("name"), o.getString("state"), o.getString("az", ""));
+      out.printf("  %-16s %-10s %s%n", o.getString("name"), o.getString("state"),
+          o.getString("az") == null ? "" : "AZ " + o.getString("az"));
       for (JsonObject l : objects(o.getJsonArray("interconnects"))) {
         out.printf("      interconnect %d to %-10s %-15s %s%n", l.getInteger("link"), l.getString("peer"),
             l.getString("address"), l.getString("state"));

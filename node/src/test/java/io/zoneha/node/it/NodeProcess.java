@@ -24,12 +24,9 @@ final class NodeProcess implements AutoCloseable {
     Path stateDir = dir.resolve(server);
     Files.createDirectories(stateDir);
     Path log = dir.resolve(server + ".out");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
-        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    cmd.addAll(io.zoneha.node.Main.NODE_JVM_FLAGS);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
         "--server", server, "--state-dir", stateDir.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new NodeProcess(server, log, p);

@@ -1,0 +1,73 @@
+package io.zoneha.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The CLI's offline commands, with every resource and monitor type of the build registered. */
+class CliTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path sample(String name) throws Exception {
+    Path p = dir.resolve(name);
+    try (InputStream in = getClass().getResourceAsStream("/zoneha/" + name)) {
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return p;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"vip.yaml", "eip.yaml", "dns.yaml", "local-demo.yaml"})
+  void everyShippedSampleValidates(String name) throws Exception {
+    Run r = cli("validate", "--config", sample(name).toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("valid"), r.out());
+  }
+
+  @Test
+  void aBrokenFileIsRejectedWithThePathOfEachProblem() throws Exception {
+    String broken = Files.readString(sample("local-demo.yaml")).replace("target: web1", "target: web2");
+    Path p = dir.resolve("broken.yaml");
+    Files.writeString(p, broken);
+    Run r = cli("validate", "--config", p.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("monitors[0].target: "), r.err());
+    assertTrue(r.err().contains("web2"), r.err());
+  }
+
+  @Test
+  void aYamlSyntaxErrorNamesLineAndColumn() throws Exception {
+    Path p = dir.resolve("syntax.yaml");
+    Files.writeString(p, "cluster:\n  name: x\n servers: [\n");
+    Run r = cli("validate", "--config", p.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().matches("(?s).*line \\d+, column \\d+.*"), r.err());
+  }
+
+  @Test
+  void operationsRefuseBadArguments() {
+    Run r = cli("group", "move", "failover1", "--config", dir.resolve("none.yaml").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--to"), r.err());
+  }
+}
