@@ -189,6 +189,22 @@ class ManagementApiTest {
   }
 
   @Test
+  void repeatedWrongPasswordsAreThrottled() throws Exception {
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertEquals(401, f.call("POST", "/api/v1/login", "{\"user\":\"alice\",\"password\":\"guess" + i + "\"}",
+          "Content-Type", JSON).statusCode());
+    }
+    HttpResponse<String> blocked = f.call("POST", "/api/v1/login", "{\"user\":\"alice\",\"password\":\"alice-pw\"}",
+        "Content-Type", JSON);
+    assertEquals(429, blocked.statusCode(), blocked.body());
+    assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+    assertEquals(429, f.call("GET", "/api/v1/status", null, "Authorization", ApiFixture.basic("alice", "alice-pw"))
+        .statusCode(), "Basic is throttled too");
+    assertEquals(200, f.call("GET", "/api/v1/status", null, "Authorization", ApiFixture.bearer()).statusCode(),
+        "the CLI token is not a password");
+  }
+
+  @Test
   void logoutEndsTheSession() throws Exception {
     String[] s = f.login("alice", "alice-pw");
     assertEquals(403, f.call("POST", "/api/v1/logout", "", "Cookie", s[0]).statusCode(), "needs the CSRF token");
