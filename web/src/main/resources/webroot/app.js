@@ -14,6 +14,8 @@ const ERROR_MEANINGS = {
   24: 'watched process is not running',
 };
 
+const SPLIT_BRAIN_BANNER_MS = 15 * 60 * 1000;
+
 let session = null;
 let socket = null;
 let retryMs = 500;
@@ -109,9 +111,12 @@ function renderBanners(status) {
     if (s.state === 'isolated') out.push(h('div', { class: 'banner', 'data-testid': 'banner-isolated' },
       'Server ' + s.name + ' is isolated from the network: its groups are stopped there.'));
   }
-  const split = (status.alerts || []).find((a) => /split brain/i.test(a.message || ''));
+  // alerts stay in the log after the split is resolved: only a recent one raises the banner
+  const split = (status.alerts || []).find((a) => /split brain/i.test(a.message || '')
+    && Date.now() - a.time < SPLIT_BRAIN_BANNER_MS);
   if (split) out.push(h('div', { class: 'banner', 'data-testid': 'banner-split-brain' },
-    'Split brain detected: ' + split.message));
+    'Split brain detected at ' + new Date(split.time).toLocaleTimeString() + ': '
+    + split.message.replace(/^split brain detected:\s*/i, '')));
   for (const m of mirrorProblems(status)) out.push(h('div', { class: 'banner warn', 'data-testid': 'banner-mirror' }, m));
   $('banners').replaceChildren(...out);
 }
