@@ -28,7 +28,7 @@ public final class ClusterStatusAssembler {
       NodeStatus n = live.contains(s.name()) ? nodes.get(s.name()) : null;
       JsonObject o = new JsonObject().put("name", s.name()).put("state", n == null ? "offline" : n.state())
           .put("az", s.az());
-      if (s.name().equals(self) && n != null) {
+      if (n != null) {
         o.put("interconnects", new JsonArray(n.links().stream().map(l -> new JsonObject().put("peer", l.peer())
             .put("link", l.link()).put("address", l.address()).put("state", l.up() ? "up" : "down")).toList()));
       }
