@@ -4,8 +4,9 @@
 //   ZONEHA_OPERATOR     user:password of an operator      ZONEHA_VIEWER   user:password of a viewer
 //   ZONEHA_SCREENSHOTS  directory for screenshots
 //   ZONEHA_GROUP        group to move (default failover1)
+//   ZONEHA_INTERCONNECTS the servers' interconnect addresses, comma separated, in priority order
 // Protocol with the harness: the script prints "KILL <server>" and waits for the line
-// "KILLED <server>" on stdin. It prints "E2E PASS" at the end and exits 0, or exits 1 on failure.
+// "KILLED <server>" on stdin; "START <server>" is answered by "STARTED <server>". It prints "E2E PASS" at the end and exits 0, or exits 1 on failure.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -16,6 +17,7 @@ const [opUser, opPass] = need('ZONEHA_OPERATOR').split(':');
 const [viewUser, viewPass] = need('ZONEHA_VIEWER').split(':');
 const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
 const group = process.env.ZONEHA_GROUP || 'failover1';
+const interconnects = need('ZONEHA_INTERCONNECTS').split(',');
 const LIVE_MS = 30_000;
 mkdirSync(shots, { recursive: true });
 
@@ -69,26 +71,30 @@ async function waitGroup(page, state, server, what) {
 async function runWizard(page) {
   await page.click('#tab-config');
   await page.waitForSelector('#config-view:not([hidden])');
-  await page.fill('[data-testid="wiz-cluster-name"]', 'e2e-wizard');
+  // 1. cluster: name and secret kept from the running cluster; the two web users
+  for (const [i, [user, pass, role]] of [[opUser, opPass, 'operator'], [viewUser, viewPass, 'viewer']].entries()) {
+    await page.click('[data-testid="wiz-add-user"]');
+    await page.fill('[data-testid="wiz-user-name-' + i + '"]', user);
+    await page.selectOption('[data-testid="wiz-user-role-' + i + '"]', role);
+    await page.fill('[data-testid="wiz-user-password-' + i + '"]', pass);
+  }
   await page.click('#wizard-next');
+  // 2. servers, 3. interconnects
   await page.fill('[data-testid="wiz-server-az-0"]', 'us-east-1a');
   await page.fill('[data-testid="wiz-server-az-1"]', 'us-east-1b');
   await page.click('#wizard-next');
-  await page.fill('[data-testid="wiz-ic-0-0"]', '10.0.110.10');
-  await page.fill('[data-testid="wiz-ic-0-1"]', '10.0.120.10');
-  await page.click('#wizard-next'); // NP resolution
-  await page.click('[data-testid="wiz-add-np"]');
-  await page.locator('#wizard-body input').nth(0).fill('10.0.0.1');
-  await page.click('#wizard-next'); // groups
-  await page.fill('[data-testid="wiz-group-name-0"]', 'web');
-  await page.click('#wizard-next'); // resources
+  await page.fill('[data-testid="wiz-ic-0-0"]', interconnects[0]);
+  await page.fill('[data-testid="wiz-ic-0-1"]', interconnects[1]);
+  await page.click('#wizard-next'); // 4. NP resolution: none on loopback
+  await page.click('#wizard-next'); // 5. groups: failover1 as proposed
+  await page.click('#wizard-next'); // 6. resources
   await page.click('[data-testid="wiz-add-exec-0"]');
-  await page.fill('[data-testid="wiz-res-0-0-start"]', '/usr/local/bin/app start');
-  await page.fill('[data-testid="wiz-res-0-0-stop"]', '/usr/local/bin/app stop');
-  await page.click('#wizard-next'); // monitors
-  await page.click('[data-testid="wiz-add-monitor-pidw"]');
-  await page.fill('[data-testid="wiz-mon-0-pidFile"]', '/run/app.pid');
-  await page.click('#wizard-next'); // review
+  await page.fill('[data-testid="wiz-res-0-0-start"]', 'true');
+  await page.fill('[data-testid="wiz-res-0-0-stop"]', 'true');
+  await page.click('#wizard-next'); // 7. monitors
+  await page.click('[data-testid="wiz-add-monitor-customw"]');
+  await page.fill('[data-testid="wiz-mon-0-script"]', 'true');
+  await page.click('#wizard-next'); // 8. review
   await page.waitForFunction(() => document.querySelector('#wizard-valid')?.dataset.valid === 'true', null,
     { timeout: 10_000 }).catch(async () => {
     throw new Error('wizard config not valid: ' + await page.locator('#wizard-problems').innerText()
@@ -103,11 +109,29 @@ async function runWizard(page) {
     return r.json();
   }, yaml);
   if (!verdict.valid) throw new Error('validate endpoint refused the wizard config: ' + JSON.stringify(verdict));
-  if (!yaml.includes('name: e2e-wizard') || !yaml.includes('type: exec')) throw new Error('unexpected yaml:\n' + yaml);
+  if (!yaml.includes('type: exec') || !yaml.includes('passwordHash: "pbkdf2-sha256$')) throw new Error('unexpected yaml:\n' + yaml);
   await shot(page, '04-wizard-valid');
   const download = page.waitForEvent('download');
   await page.click('[data-testid="wiz-download"]');
   if ((await download).suggestedFilename() !== 'cluster.yaml') throw new Error('download is not cluster.yaml');
+
+  step('apply the wizard\'s configuration to both nodes');
+  await page.click('[data-testid="wiz-apply"]');
+  await page.waitForSelector('#confirm[open]');
+  await page.click('#confirm-ok');
+  await page.waitForSelector('[data-testid="wiz-apply-result"] [data-applied]', { state: 'attached', timeout: LIVE_MS });
+  const applied = await page.locator('[data-testid="wiz-apply-result"]').innerText();
+  await shot(page, '05-applied');
+  if (!(await page.locator('[data-testid="wiz-apply-result"] [data-applied="true"]').count())) {
+    throw new Error('apply failed: ' + applied);
+  }
+  // the nodes restart with the new file; sessions lived in the old process, so the UI asks to log in
+  await page.waitForSelector('#login-view:not([hidden])', { timeout: 60_000 });
+  await login(page, opUser, opPass);
+  await page.waitForSelector('[data-testid="resource-exec1-node1"]', { timeout: 60_000 });
+  await page.waitForFunction((g) => document.querySelector('[data-testid="group-' + g + '"]')?.dataset.state === 'online',
+    group, { timeout: 60_000 });
+  await shot(page, '06-after-apply');
 }
 
 async function viewerCannotAct(browser) {
@@ -127,9 +151,11 @@ async function viewerCannotAct(browser) {
     return r.status;
   }, group);
   if (status !== 403) throw new Error('viewer stop request answered ' + status);
-  await shot(page, '05-viewer');
+  await shot(page, '07-viewer');
   await ctx.close();
 }
+
+let current = null; // the page to photograph when a step fails
 
 async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
@@ -137,6 +163,7 @@ async function main() {
   try {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await ctx.newPage();
+    current = page;
     page.on('pageerror', (e) => console.log('PAGE ERROR ' + e.message));
 
     step('log in as operator and see both servers online');
@@ -170,12 +197,20 @@ async function main() {
     if (!(await page.evaluate(() => window.__noReload === true))) throw new Error('the page reloaded');
     await shot(page, '03b-failover');
 
-    step('build a configuration with the wizard');
+    step('start ' + to + ' again');
+    const started = await ask('START ' + to);
+    if (started !== 'STARTED ' + to) throw new Error('harness answered ' + started);
+    await page.waitForSelector('[data-testid="server-' + to + '"][data-state="online"]', { timeout: 60_000 });
+
+    step('build a configuration with the wizard, validate it');
     await runWizard(page);
 
     step('a viewer cannot act');
     await viewerCannotAct(browser);
     console.log('E2E PASS');
+  } catch (e) {
+    if (current) await shot(current, '99-failure').catch(() => {});
+    throw e;
   } finally {
     await browser.close();
     stdinLines.close();

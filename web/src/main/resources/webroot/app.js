@@ -1,7 +1,7 @@
 // The operation mode: login, live status over the WebSocket, operations with confirmation.
 import { h, pill, $ } from './dom.js';
 import { api, setCsrf } from './api.js';
-import { startWizard } from './wizard.js';
+import { startWizard, setOperator } from './wizard.js';
 
 const ERROR_MEANINGS = {
   1: 'script ran past its timeout and was killed',
@@ -14,11 +14,14 @@ const ERROR_MEANINGS = {
   24: 'watched process is not running',
 };
 
+const SPLIT_BRAIN_BANNER_MS = 15 * 60 * 1000;
+
 let session = null;
 let socket = null;
 let retryMs = 500;
 let lastStatus = null;
 let wizardStarted = false;
+setOperator(() => !!(session && session.canOperate));
 
 function show(view) {
   for (const v of ['login', 'operation', 'config']) $(v + '-view').hidden = v !== view;
@@ -70,9 +73,14 @@ function connect() {
   ws.onclose = async () => {
     if (socket !== ws || !session) return;
     live(false);
-    // a closed stream may mean the session ended: ask before reconnecting
-    const r = await api('GET', '/api/v1/session');
-    if (r.status === 401) {
+    // a closed stream may mean the session ended (logout, node restarted): ask before reconnecting
+    let status = 0;
+    try {
+      status = (await api('GET', '/api/v1/session')).status;
+    } catch (e) {
+      status = 0; // the node is not answering: keep trying
+    }
+    if (status === 401) {
       showLogin();
       return;
     }
@@ -103,9 +111,12 @@ function renderBanners(status) {
     if (s.state === 'isolated') out.push(h('div', { class: 'banner', 'data-testid': 'banner-isolated' },
       'Server ' + s.name + ' is isolated from the network: its groups are stopped there.'));
   }
-  const split = (status.alerts || []).find((a) => /split brain/i.test(a.message || ''));
+  // alerts stay in the log after the split is resolved: only a recent one raises the banner
+  const split = (status.alerts || []).find((a) => /split brain/i.test(a.message || '')
+    && Date.now() - a.time < SPLIT_BRAIN_BANNER_MS);
   if (split) out.push(h('div', { class: 'banner', 'data-testid': 'banner-split-brain' },
-    'Split brain detected: ' + split.message));
+    'Split brain detected at ' + new Date(split.time).toLocaleTimeString() + ': '
+    + split.message.replace(/^split brain detected:\s*/i, '')));
   for (const m of mirrorProblems(status)) out.push(h('div', { class: 'banner warn', 'data-testid': 'banner-mirror' }, m));
   $('banners').replaceChildren(...out);
 }

@@ -55,7 +55,10 @@ function initialModel(status) {
   const names = known.length >= 2 ? known.map((s) => s.name) : ['node1', 'node2'];
   return {
     name: (status && status.cluster) || 'cluster1',
+    keepSecret: !!(status && status.cluster),
     secret: randomSecret(),
+    users: [],
+    base: status ? status.fingerprint : null,
     servers: names.map((n, i) => ({ name: n, az: (known[i] && known[i].az) || '', ics: ['10.0.' + (110 + i * 10) + '.10'] })),
     heartbeat: { interval: '500ms', timeout: '3s' },
     np: [],
@@ -117,7 +120,14 @@ function button(text, onclick, attrs = {}) {
 const VIEWS = [
   () => [h('p', { class: 'hint' }, 'Name the cluster. The secret signs every message between servers and derives the CLI token: keep it private.'),
     h('div', { class: 'form-grid' }, field('Cluster name', model, 'name', { required: true, id: 'wiz-cluster-name' }),
-      field('Secret (16+ characters)', model, 'secret', { required: true, id: 'wiz-secret' }))],
+      model.base ? field('Keep the running cluster\'s secret', model, 'keepSecret', { checkbox: true, redraw: true, id: 'wiz-keep-secret' }) : null,
+      model.keepSecret && model.base ? null : field('Secret (16+ characters)', model, 'secret', { required: true, id: 'wiz-secret' })),
+    h('p', { class: 'hint' }, 'Web UI users. Passwords are hashed here in the browser (PBKDF2-SHA256); only the hash goes into the file.'),
+    model.users.map((u, i) => h('div', { class: 'row' }, field('User', u, 'name', { id: 'wiz-user-name-' + i }),
+      field('Role', u, 'role', { options: ['operator', 'viewer'], id: 'wiz-user-role-' + i }), passwordInput(u, i),
+      button('Remove', () => model.users.splice(i, 1)))),
+    button('Add user', () => model.users.push({ name: 'user' + (model.users.length + 1), role: 'operator', hash: '' }),
+      { 'data-testid': 'wiz-add-user' })],
 
   () => [h('p', { class: 'hint' }, 'Servers in priority order: the first one runs groups when it can.'),
     model.servers.map((s, i) => h('div', { class: 'item' },
@@ -174,9 +184,60 @@ const VIEWS = [
     { 'data-testid': 'wiz-add-monitor-' + t })))],
 
   () => [h('p', { class: 'hint' }, 'Save this file as /etc/zoneha/cluster.yaml on every server, then start (or restart) the nodes.'),
-    h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'wiz-download', onclick: download }, 'Download cluster.yaml')),
+    h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'wiz-download', onclick: download }, 'Download cluster.yaml'),
+      model.base ? h('button', { type: 'button', 'data-testid': 'wiz-apply', disabled: !canOperate(), onclick: applyToCluster,
+        title: canOperate() ? 'install on every server and restart the cluster service' : 'viewers may not apply' }, 'Apply to the running cluster') : null),
+    h('div', { id: 'wiz-apply-result', 'data-testid': 'wiz-apply-result' }),
     h('pre', { class: 'yaml', id: 'wiz-yaml', 'data-testid': 'wiz-yaml' }, buildYaml())],
 ];
+
+let canOperate = () => false;
+
+/** Lets the operation mode tell whether the signed-in user may apply. */
+export function setOperator(fn) {
+  canOperate = fn;
+}
+
+function passwordInput(u, i) {
+  const input = h('input', { type: 'password', placeholder: u.hash ? '(set; type to change)' : 'password',
+    autocomplete: 'new-password', 'data-testid': 'wiz-user-password-' + i });
+  input.addEventListener('input', async () => {
+    const pw = input.value;
+    u.hash = pw ? await pbkdf2Hash(pw) : '';
+    changed();
+  });
+  return h('label', {}, 'Password', input);
+}
+
+const ITERATIONS = 210000;
+
+/** The same format as `zoneha hash-password`: pbkdf2-sha256$iterations$saltB64$hashB64. */
+async function pbkdf2Hash(password) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: ITERATIONS }, key, 256);
+  const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+  return 'pbkdf2-sha256$' + ITERATIONS + '$' + b64(salt) + '$' + b64(bits);
+}
+
+async function applyToCluster() {
+  const out = $('wiz-apply-result');
+  const d = $('confirm');
+  $('confirm-text').textContent = 'Install this configuration on every server? Each server restarts its cluster '
+    + 'service with it: groups stop and start again.';
+  d.returnValue = '';
+  const ok = await new Promise((resolve) => { d.onclose = () => resolve(d.returnValue === 'ok'); d.showModal(); });
+  if (!ok) return;
+  out.replaceChildren(h('p', { class: 'muted' }, 'Applying...'));
+  const r = await api('POST', '/api/v1/config/apply?base=' + encodeURIComponent(model.base), buildYaml(), 'application/yaml');
+  const servers = r.data.servers || {};
+  out.replaceChildren(...[h('p', { class: r.data.applied ? 'validity ok' : 'validity bad', 'data-applied': String(!!r.data.applied) },
+    r.data.message || r.data.error || ('HTTP ' + r.status)),
+  h('ul', {}, Object.entries(servers).map(([s, a]) => h('li', { class: a.ok ? '' : 'err' }, a.message))),
+  r.data.problems ? h('ul', {}, r.data.problems.map((p) => h('li', { class: 'err' }, p.path + ': ' + p.message))) : null]
+    .filter((x) => x));
+  if (r.data.applied) model.base = r.data.version;
+}
 
 function addressInput(s, i, j) {
   const input = h('input', { value: s.ics[i] || '', placeholder: '10.0.0.' + (j + 1), 'data-testid': 'wiz-ic-' + i + '-' + j });
@@ -287,9 +348,11 @@ function perServer(map) {
 
 /** The model as cluster.yaml (see docs: cluster.yaml schema); empty optional values are left out. */
 export function buildYaml() {
-  const doc = { cluster: { name: model.name, secret: model.secret } };
+  const doc = { cluster: { name: model.name, secret: model.keepSecret && model.base ? '***' : model.secret } };
   doc.servers = model.servers.map((s) => Object.assign({ name: s.name }, s.az ? { az: s.az } : {}, { interconnects: s.ics.slice() }));
   doc.heartbeat = clean(model.heartbeat);
+  const users = model.users.filter((u) => u.name);
+  if (users.length) doc.management = { users: users.map((u) => ({ name: u.name, role: u.role, passwordHash: u.hash || '' })) };
   if (model.np.length) doc.np = model.np.map((t) => clean(t));
   if (model.groups.length) {
     doc.groups = model.groups.map((g) => {

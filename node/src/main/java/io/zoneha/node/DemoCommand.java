@@ -31,14 +31,18 @@ final class DemoCommand implements Runnable {
       Files.createDirectories(dir);
       Path config = dir.resolve("cluster.yaml");
       copyResource("/zoneha/local-demo.yaml", config);
+      String password = addWebUser(config);
       Vertx vertx = Vertx.vertx();
       vertx.createHttpServer().requestHandler(r -> r.response().setStatusCode(200).end())
           .listen(NP_PORT, "127.0.0.1").await();
       Runtime.getRuntime().addShutdownHook(new Thread(this::stopChildren, "zoneha-demo-stop"));
       for (String server : List.of("node1", "node2")) {
-        children.add(startNode(config, server));
+        // each node gets its own copy, as on real servers: a config apply replaces it in place
+        Path own = Files.createDirectories(dir.resolve(server)).resolve("cluster.yaml");
+        Files.copy(config, own, StandardCopyOption.REPLACE_EXISTING);
+        children.add(startNode(own, server));
       }
-      printInstructions(config);
+      printInstructions(config, password);
       // killed nodes do not end the demo: the operator may restart them; Ctrl-C does
       new java.util.concurrent.CountDownLatch(1).await();
     } catch (IOException e) {
@@ -59,21 +63,38 @@ final class DemoCommand implements Runnable {
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(server + ".out").toFile()).start();
   }
 
-  private void printInstructions(Path config) {
+  private void printInstructions(Path config, String password) {
     String cli = "java -jar " + System.getProperty("java.class.path") + " ";
     System.out.printf("""
 
         ZoneHA local demo is starting: node1 on 127.0.0.1 (pid %d), node2 on 127.0.0.2 (pid %d).
         Logs: %s/node1.out and %s/node2.out
 
+          web UI:                 http://127.0.0.1:29001/  (node2: http://127.0.0.2:29001/)
+                                  log in as admin, password %s
+
           watch the cluster:      watch -n1 %sstatus --config %s
           status as JSON:         %sstatus --json --config %s
           kill the active node:   kill -9 <pid of the node where failover1 is online>
           move the group:         %sgroup move failover1 --to node2 --config %s
-          restart a killed node:  %snode --config %s --server node1 --state-dir %s/node1
+          restart a killed node:  %snode --config %s/node1/cluster.yaml --server node1 --state-dir %s/node1
 
         Press Ctrl-C to stop the demo (both nodes are stopped with it).
-        """, children.get(0).pid(), children.get(1).pid(), dir, dir, cli, config, cli, config, cli, config, cli, config, dir);
+        """, children.get(0).pid(), children.get(1).pid(), dir, dir, password, cli, config, cli, config, cli, config, cli, dir, dir);
+  }
+
+  /** Adds an operator "admin" with a fresh random password to the demo file; returns the password. */
+  private static String addWebUser(Path config) throws IOException {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    byte[] pw = new byte[9];
+    random.nextBytes(pw);
+    String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(pw);
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    String hash = io.zoneha.web.ManagementAuth.PasswordHash.hash(password, salt, 210_000);
+    Files.writeString(config, "management:\n  users:\n    - {name: admin, role: operator, passwordHash: \"" + hash + "\"}\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    return password;
   }
 
   private void stopChildren() {

@@ -4,6 +4,7 @@ import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.node.NodeLauncher;
 import io.zoneha.engine.spi.TypeRegistry;
 import io.zoneha.web.ConfigChecks;
+import io.zoneha.web.ConfigStore;
 import io.zoneha.web.ManagementApiVerticle;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ final class NodeCommand implements Callable<Integer> {
   @Option(names = "--state-dir", description = "where the node keeps its state (default /var/lib/zoneha/SERVER)")
   Path stateDir;
 
+  private Path dir;
+  private volatile NodeLauncher launcher;
+
   @Override
   public Integer call() throws Exception {
     Path dir = stateDir != null ? stateDir : Path.of("/var/lib/zoneha", server);
@@ -41,7 +45,7 @@ final class NodeCommand implements Callable<Integer> {
     if (cfg.server(server).isEmpty()) {
       throw new Main.UsageError("--server: no server named '" + server + "' in " + config);
     }
-    NodeLauncher launcher = new NodeLauncher(cfg, server, TypeRegistry.load(), dir);
+    this.dir = dir;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
@@ -51,10 +55,36 @@ final class NodeCommand implements Callable<Integer> {
       }
       stopped.countDown();
     }, "zoneha-shutdown"));
-    String yamlText = Files.readString(config);
-    launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server(), yamlText, ConfigChecks.loader())))
-        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    run(cfg);
     stopped.await();
     return 0;
+  }
+
+  /** Starts the cluster service with a loaded config; the management API can replace it (apply). */
+  private void run(ClusterConfig cfg) throws Exception {
+    String yamlText = Files.readString(config);
+    launcher = new NodeLauncher(cfg, server, TypeRegistry.load(), dir);
+    ManagementApiVerticle.Apply apply = new ManagementApiVerticle.Apply(new ConfigStore(config), text -> reload());
+    launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server(), yamlText, ConfigChecks.loader(), apply)))
+        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A new cluster.yaml was installed by a config apply: stop the cluster service (groups stop and
+   * may fail over) and start it again from the file, in this same process.
+   */
+  private void reload() {
+    new Thread(() -> {
+      try {
+        launcher.stop("applying a new configuration").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        ClusterConfig next = ConfigFiles.require(config, spec.commandLine().getErr());
+        run(next);
+      } catch (Exception e) {
+        // the file was validated here before it was installed; a failure now leaves nothing to run
+        spec.commandLine().getErr().println("reload with " + config + " failed: " + e);
+        spec.commandLine().getErr().flush();
+        System.exit(1);
+      }
+    }, "zoneha-reload").start();
   }
 }

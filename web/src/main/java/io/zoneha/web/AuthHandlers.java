@@ -30,6 +30,7 @@ final class AuthHandlers {
   private final SessionStore sessions;
   private final AuditLog audit;
   private final boolean secureCookie;
+  private final LoginThrottle throttle = new LoginThrottle();
 
   AuthHandlers(Vertx vertx, ManagementAuth auth, SessionStore sessions, AuditLog audit, boolean secureCookie) {
     this.vertx = vertx;
@@ -43,11 +44,11 @@ final class AuthHandlers {
   void authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null) {
-      byHeader(header).onComplete(r -> {
+      byHeader(ctx, header).onComplete(r -> {
         if (r.succeeded() && r.result().isPresent()) {
           ctx.put(CALLER, r.result().get());
           ctx.next();
-        } else {
+        } else if (!ctx.response().ended()) {
           unauthorized(ctx);
         }
       });
@@ -91,14 +92,20 @@ final class AuthHandlers {
     JsonObject body = Http.jsonBody(ctx);
     String user = Http.requiredString(body, "user");
     String password = Http.requiredString(body, "password");
+    String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (throttled(ctx, client)) {
+      return;
+    }
     // PBKDF2 is deliberately slow: keep it off the event loop
     vertx.executeBlocking(() -> auth.login(user, password)).onSuccess(found -> {
       if (found.isEmpty()) {
+        throttle.failed(client, System.currentTimeMillis());
         audit.record(user.length() > 40 ? user.substring(0, 40) + "..." : user, "warning", null,
             "login refused (wrong user or password)");
         Http.error(ctx, 401, "user or password is wrong");
         return;
       }
+      throttle.succeeded(client);
       SessionStore.Session s = sessions.create(found.get(), System.currentTimeMillis());
       ctx.response().addCookie(Cookie.cookie(COOKIE, s.id()).setPath("/").setHttpOnly(true)
           .setSameSite(CookieSameSite.STRICT).setSecure(secureCookie));
@@ -131,11 +138,33 @@ final class AuthHandlers {
     return j;
   }
 
-  private Future<Optional<ManagementAuth.Caller>> byHeader(String header) {
-    if (header.startsWith("Basic ")) {
-      return vertx.executeBlocking(() -> auth.authenticate(header));
+  private Future<Optional<ManagementAuth.Caller>> byHeader(RoutingContext ctx, String header) {
+    if (!header.startsWith("Basic ")) {
+      return Future.succeededFuture(auth.authenticate(header));
     }
-    return Future.succeededFuture(auth.authenticate(header));
+    String client = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (throttled(ctx, client)) {
+      return Future.failedFuture("throttled");
+    }
+    return vertx.executeBlocking(() -> auth.authenticate(header)).onSuccess(found -> {
+      if (found.isPresent()) {
+        throttle.succeeded(client);
+      } else {
+        throttle.failed(client, System.currentTimeMillis());
+      }
+    });
+  }
+
+  /** Answers 429 when this client guessed wrong too often; true when it did. */
+  private boolean throttled(RoutingContext ctx, String client) {
+    long wait = throttle.waitMillis(client, System.currentTimeMillis());
+    if (wait <= 0) {
+      return false;
+    }
+    long seconds = (wait + 999) / 1000;
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    Http.error(ctx, 429, "too many wrong passwords from " + client + "; try again in " + seconds + " s");
+    return true;
   }
 
   private static void unauthorized(RoutingContext ctx) {

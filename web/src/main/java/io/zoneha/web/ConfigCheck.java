@@ -11,10 +11,15 @@ public interface ConfigCheck {
   /** One problem: the field path (or line:column) and what is wrong. */
   record Problem(String path, String message) {}
 
-  /** The result: problems (empty = valid) and, when valid, the cluster name and fingerprint. */
-  record Outcome(List<Problem> problems, String cluster, String fingerprint) {
+  /** The result: problems (empty = valid) and, when valid, the cluster name, fingerprint and servers. */
+  record Outcome(List<Problem> problems, String cluster, String fingerprint, List<String> servers) {
     public Outcome {
       problems = List.copyOf(problems);
+      servers = servers == null ? List.of() : List.copyOf(servers);
+    }
+
+    public static Outcome invalid(List<Problem> problems) {
+      return new Outcome(problems, null, null, List.of());
     }
 
     public boolean valid() {

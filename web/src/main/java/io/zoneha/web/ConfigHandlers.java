@@ -35,8 +35,9 @@ final class ConfigHandlers {
     if (text.isBlank()) {
       throw new Http.BadInput("body", "empty; send the cluster.yaml text");
     }
-    // the loader may read a secretFile: a blocking call
-    vertx.executeBlocking(() -> check.check(text)).onSuccess(o -> {
+    // the loader may read a secretFile: a blocking call; a masked secret means "the running one"
+    String restored = ConfigRedactor.restoreSecret(text, config.secret());
+    vertx.executeBlocking(() -> check.check(restored)).onSuccess(o -> {
       JsonArray problems = new JsonArray(o.problems().stream()
           .map(p -> new JsonObject().put("path", p.path()).put("message", p.message())).toList());
       JsonObject j = new JsonObject().put("valid", o.valid()).put("problems", problems);

@@ -15,6 +15,20 @@ public final class ConfigRedactor {
 
   private ConfigRedactor() {}
 
+  private static final Pattern MASKED_SECRET = Pattern.compile("(?m)(^|[\\s{,])(secret)(\\s*:\\s*)\"\\*\\*\\*\"");
+
+  /** Puts the running secret back where a redacted file still has the mask. */
+  public static String restoreSecret(String yaml, String secret) {
+    Matcher m = MASKED_SECRET.matcher(yaml);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3)
+          + io.vertx.core.json.Json.encode(secret)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   public static String redact(String yaml) {
     Matcher m = SECRET_VALUE.matcher(yaml);
     StringBuilder out = new StringBuilder();

@@ -37,7 +37,9 @@ public final class ManagementApiVerticle extends VerticleBase {
   private final ManagementAuth auth;
   private final ClusterSeal seal;
   private final SessionStore sessions = new SessionStore();
+  private final Apply apply;
   private StatusStream stream;
+  private ApplyParticipant participant;
   private HttpServer server;
 
   /** Without the file's text: GET /api/v1/config answers 404. */
@@ -45,11 +47,20 @@ public final class ManagementApiVerticle extends VerticleBase {
     this(config, server, null, ConfigChecks.loader());
   }
 
+  public ManagementApiVerticle(ClusterConfig config, String server, String yamlText, ConfigCheck check) {
+    this(config, server, yamlText, check, null);
+  }
+
+  /** Where this node's cluster.yaml lives and how the node restarts with a new one. */
+  public record Apply(ConfigStore store, ConfigReloader reloader) {}
+
   /**
    * @param yamlText the cluster.yaml this node runs (served redacted), or null
-   * @param check the validator behind POST /api/v1/config/validate
+   * @param check the validator behind POST /api/v1/config/validate and apply
+   * @param apply how this node takes part in POST /api/v1/config/apply; null = it refuses
    */
-  public ManagementApiVerticle(ClusterConfig config, String server, String yamlText, ConfigCheck check) {
+  public ManagementApiVerticle(ClusterConfig config, String server, String yamlText, ConfigCheck check, Apply apply) {
+    this.apply = apply;
     this.config = config;
     this.self = config.server(server).orElseThrow();
     this.yamlText = yamlText;
@@ -65,6 +76,10 @@ public final class ManagementApiVerticle extends VerticleBase {
     AuthHandlers authn = new AuthHandlers(vertx, auth, sessions, audit, tls != null);
     OperationHandlers ops = new OperationHandlers(vertx, config, seal, audit);
     ConfigHandlers cfg = new ConfigHandlers(vertx, config, yamlText, check);
+    ApplyCoordinator coordinator = new ApplyCoordinator(vertx, config, seal, check, audit, this::status);
+    participant = new ApplyParticipant(vertx, config, self.name(), seal, check,
+        apply == null ? null : apply.store(), apply == null ? null : apply.reloader());
+    participant.start();
     stream = new StatusStream(vertx, this::status);
     stream.start();
     vertx.setPeriodic(SESSION_SWEEP_MS, id -> sessions.expire(System.currentTimeMillis()));
@@ -88,6 +103,7 @@ public final class ManagementApiVerticle extends VerticleBase {
     r.get("/api/v1/alerts").handler(this::alerts);
     r.get("/api/v1/config").handler(cfg::get);
     r.post("/api/v1/config/validate").handler(cfg::validate);
+    r.post("/api/v1/config/apply").handler(authn::requireOperator).handler(coordinator::apply);
     r.post("/api/v1/groups/:name/:op").handler(authn::requireOperator).handler(ops::group);
     r.post("/api/v1/monitors/:name/:op").handler(authn::requireOperator).handler(ops::monitor);
     r.post("/api/v1/cluster/stop").handler(authn::requireOperator).handler(ops::clusterStop);
@@ -167,6 +183,9 @@ public final class ManagementApiVerticle extends VerticleBase {
   public Future<?> stop() {
     if (stream != null) {
       stream.stop();
+    }
+    if (participant != null) {
+      participant.stop();
     }
     return server == null ? Future.succeededFuture() : server.close();
   }

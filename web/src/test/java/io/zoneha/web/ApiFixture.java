@@ -103,6 +103,10 @@ final class ApiFixture {
 
   /** Installs the stand-ins and deploys the API; returns when it listens. */
   void start(Vertx vertx, ConfigCheck check) throws Exception {
+    start(vertx, check, null);
+  }
+
+  void start(Vertx vertx, ConfigCheck check, ManagementApiVerticle.Apply apply) throws Exception {
     LocalCodec.register(vertx, Command.class, Reply.class);
     vertx.eventBus().localConsumer(Addresses.STATUS_QUERY, m -> m.reply(status));
     vertx.eventBus().<Command>localConsumer(Addresses.GROUP_COMMAND, m -> {
@@ -111,10 +115,15 @@ final class ApiFixture {
     });
     vertx.eventBus().consumer(Addresses.CLUSTER_ALERTS, m -> audit.add(seal.open(m.body())));
     vertx.eventBus().consumer(Addresses.CLUSTER_CONTROL, m -> controls.add(seal.open(m.body())));
+    port = deploy(vertx, "node1", check, apply);
+  }
+
+  /** Another server's management API in the same Vert.x; returns its port. */
+  static int deploy(Vertx vertx, String server, ConfigCheck check, ManagementApiVerticle.Apply apply) throws Exception {
     ClusterConfig c = config();
-    ManagementApiVerticle api = new ManagementApiVerticle(c, "node1", yamlText(c), check);
+    ManagementApiVerticle api = new ManagementApiVerticle(c, server, yamlText(c), check, apply);
     vertx.deployVerticle(api).toCompletionStage().toCompletableFuture().get();
-    port = api.actualPort();
+    return api.actualPort();
   }
 
   String base() {

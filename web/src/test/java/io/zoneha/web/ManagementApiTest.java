@@ -25,8 +25,8 @@ class ManagementApiTest {
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
     f.start(vertx, text -> text.contains("bad")
-        ? new ConfigCheck.Outcome(List.of(new ConfigCheck.Problem("servers[1].name", "must match [a-z]...")), null, null)
-        : new ConfigCheck.Outcome(List.of(), "uploaded", "abc123"));
+        ? ConfigCheck.Outcome.invalid(List.of(new ConfigCheck.Problem("servers[1].name", "must match [a-z]...")))
+        : new ConfigCheck.Outcome(List.of(), "uploaded", "abc123", List.of("node1", "node2")));
   }
 
   @Test
@@ -186,6 +186,22 @@ class ManagementApiTest {
     assertFalse(new JsonObject(f.call("GET", "/api/v1/session", null, "Cookie", s[0]).body()).getBoolean("canOperate"));
     assertTrue(f.commands.isEmpty());
     assertTrue(f.controls.isEmpty());
+  }
+
+  @Test
+  void repeatedWrongPasswordsAreThrottled() throws Exception {
+    for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+      assertEquals(401, f.call("POST", "/api/v1/login", "{\"user\":\"alice\",\"password\":\"guess" + i + "\"}",
+          "Content-Type", JSON).statusCode());
+    }
+    HttpResponse<String> blocked = f.call("POST", "/api/v1/login", "{\"user\":\"alice\",\"password\":\"alice-pw\"}",
+        "Content-Type", JSON);
+    assertEquals(429, blocked.statusCode(), blocked.body());
+    assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+    assertEquals(429, f.call("GET", "/api/v1/status", null, "Authorization", ApiFixture.basic("alice", "alice-pw"))
+        .statusCode(), "Basic is throttled too");
+    assertEquals(200, f.call("GET", "/api/v1/status", null, "Authorization", ApiFixture.bearer()).statusCode(),
+        "the CLI token is not a password");
   }
 
   @Test

@@ -27,7 +27,7 @@ class StatusStreamTest {
 
   @BeforeEach
   void deploy(Vertx vertx) throws Exception {
-    f.start(vertx, text -> new ConfigCheck.Outcome(java.util.List.of(), "x", "y"));
+    f.start(vertx, text -> new ConfigCheck.Outcome(java.util.List.of(), "x", "y", null));
   }
 
   @Test

@@ -40,6 +40,14 @@ public final class Addresses {
   /** Cluster-wide operator controls: suspend/resume a monitor everywhere, stop the cluster. */
   public static final String CLUSTER_CONTROL = "zoneha.cluster.control";
 
+  /**
+   * Configuration apply (prepare, commit, abort) addressed to one server's management API; sealed
+   * JSON, see io.zoneha.web.ApplyMessages.
+   */
+  public static String nodeConfig(String server) {
+    return "zoneha.node." + server + ".config";
+  }
+
   /** Group commands addressed to one server (forwards, handoffs). */
   public static String nodeCommands(String server) {
     return "zoneha.node." + server + ".command";

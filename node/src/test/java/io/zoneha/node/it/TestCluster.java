@@ -50,6 +50,25 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** Like {@link #start} but each node gets its own copy of cluster.yaml (as on real servers). */
+  void startWithOwnConfig(String... servers) throws IOException {
+    for (String s : servers) {
+      Path own = configOf(s);
+      Files.copy(config, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      nodes.put(s, NodeProcess.start(own, s, dir));
+    }
+  }
+
+  /** Starts a (killed) node again with the file it had. */
+  void restart(String server) throws IOException {
+    Path own = configOf(server);
+    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir));
+  }
+
+  Path configOf(String server) {
+    return dir.resolve("cluster-" + server + ".yaml");
+  }
+
   NodeProcess node(String server) {
     return nodes.get(server);
   }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The web UI in a real browser against two real node JVMs: web/e2e/ui.test.mjs drives Debian's
  * chromium through playwright-core; this test starts the cluster, runs the script and kills the
- * node the script names (it prints "KILL nodeX" and waits for "KILLED nodeX" on its stdin).
+ * node the script names (it prints "KILL nodeX" and waits for "KILLED nodeX" on its stdin) and
+ * starts it again on "START nodeX" (answering "STARTED nodeX"). The script ends by applying the
+ * configuration it built in the wizard to both nodes.
  * Screenshots land in node/target/e2e-screenshots/.
  */
 class WebUiE2eTest {
@@ -39,11 +41,14 @@ class WebUiE2eTest {
     Assumptions.assumeTrue(onPath("node"), "needs node on PATH");
     String yaml = Yaml.header("it-web", SUBNET, 2) + users() + Yaml.markerGroup("failover1", "app1");
     try (TestCluster c = new TestCluster(SUBNET, yaml)) {
-      c.start("node1", "node2");
+      c.startWithOwnConfig("node1", "node2");
       c.await(1, Duration.ofSeconds(60), "failover1 online on node1", groupOnlineOn("failover1", "node1"));
       List<String> out = runScript(c);
       assertTrue(out.contains("E2E PASS"), String.join("\n", out) + "\n" + c.logs());
       assertTrue(Files.exists(screenshots().resolve("03b-failover.png")));
+      for (String server : new String[] {"node1", "node2"}) {
+        assertTrue(Files.readString(c.configOf(server)).contains("name: exec1"), server + " runs the wizard's file");
+      }
     }
   }
 
@@ -66,6 +71,7 @@ class WebUiE2eTest {
     pb.environment().put("ZONEHA_OPERATOR", "oper:op-pass-e2e");
     pb.environment().put("ZONEHA_VIEWER", "viewer:view-pass-e2e");
     pb.environment().put("ZONEHA_SCREENSHOTS", screenshots().toString());
+    pb.environment().put("ZONEHA_INTERCONNECTS", TestCluster.addr(SUBNET, 1) + "," + TestCluster.addr(SUBNET, 2));
     Process p = pb.start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -89,6 +95,11 @@ class WebUiE2eTest {
           String server = line.substring(5).trim();
           c.node(server).kill9();
           w.write("KILLED " + server + "\n");
+          w.flush();
+        } else if (line.startsWith("START ")) {
+          String server = line.substring(6).trim();
+          c.restart(server);
+          w.write("STARTED " + server + "\n");
           w.flush();
         }
       }

@@ -1,0 +1,97 @@
+// Browser test of the web UI alone: the static files are served from the source tree and the
+// API and WebSocket are mocked with Playwright routes, so states that are hard to cause on a real
+// cluster (isolation, split brain, a stale mirror, error codes) can be shown and checked.
+// Environment: ZONEHA_WEBROOT (the webroot directory), ZONEHA_SCREENSHOTS. Prints "UI PASS".
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, extname } from 'node:path';
+
+const webroot = process.env.ZONEHA_WEBROOT || '../src/main/resources/webroot';
+const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
+mkdirSync(shots, { recursive: true });
+const BASE = 'http://zoneha.test';
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+
+function status(troubled) {
+  return {
+    cluster: 'mock', reportedBy: 'node1', fingerprint: 'abc',
+    servers: [{ name: 'node1', state: 'online', az: 'us-east-1a' },
+      { name: 'node2', state: troubled ? 'isolated' : 'online', az: 'us-east-1b' }],
+    groups: [{ name: 'failover1', state: troubled ? 'error' : 'online', server: 'node1', lastError: troubled ? 'app1 failed' : '' }],
+    resources: [{ name: 'app1', group: 'failover1', type: 'exec', server: 'node1', state: troubled ? 'error' : 'online',
+      code: troubled ? 11 : 0, message: troubled ? 'start script exited with 3: no config' : '' }],
+    monitors: [{ name: 'mdw1', type: 'mdw', server: 'node1', state: troubled ? 'error' : 'normal', code: 0,
+      message: troubled ? 'mirror md1 is behind' : '' }],
+    mirrors: [{ name: 'md1', server: 'node2', state: troubled ? 'resync' : 'uptodate', upToDate: !troubled }],
+    alerts: troubled ? [{ time: Date.now() - 1000, server: 'node1', severity: 'error', group: 'failover1',
+      message: 'split brain detected: failover1 active on node1 and node2; node2 yields' }] : [],
+  };
+}
+
+function check(cond, what) {
+  if (!cond) throw new Error(what);
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.on('pageerror', (e) => console.log('PAGE ERROR ' + e.message));
+    const posts = [];
+    // Playwright tries the routes registered last first: the API route must come after the files
+    await page.route(BASE + '/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const file = path === '/' ? 'index.html' : path.slice(1);
+      try {
+        return route.fulfill({ body: readFileSync(join(webroot, file)), contentType: TYPES[extname(file)] || 'text/plain' });
+      } catch (e) {
+        return route.fulfill({ status: 404, body: 'not found' });
+      }
+    });
+    await page.route(BASE + '/api/**', async (route) => {
+      const req = route.request();
+      if (req.url().endsWith('/api/v1/session')) {
+        return route.fulfill({ json: { user: 'op', role: 'operator', canOperate: true, auth: 'session', csrf: 'tok' } });
+      }
+      posts.push({ url: req.url(), csrf: req.headers()['x-zoneha-csrf'], body: req.postData() });
+      return route.fulfill({ status: 202, json: { accepted: true, message: 'moved to node2 by op' } });
+    });
+    let socket;
+    await page.routeWebSocket(BASE.replace('http', 'ws') + '/api/v1/stream', (ws) => {
+      socket = ws;
+      ws.send(JSON.stringify({ type: 'snapshot', status: status(true) }));
+    });
+    await page.goto(BASE + '/');
+
+    await page.waitForSelector('[data-testid="banner-isolated"]');
+    for (const b of ['banner-split-brain', 'banner-mirror']) {
+      check(await page.locator('[data-testid="' + b + '"]').count() > 0, 'missing ' + b);
+    }
+    const errorCell = await page.locator('[data-testid="resource-app1-node1"]').innerText();
+    check(errorCell.includes('code 11') && errorCell.includes('start script failed') && errorCell.includes('no config'),
+      'error code, meaning and message shown: ' + errorCell);
+    await page.screenshot({ path: join(shots, 'ui-banners.png'), fullPage: true });
+
+    socket.send(JSON.stringify({ type: 'status', status: status(false) }));
+    await page.waitForSelector('[data-testid="banner-isolated"]', { state: 'detached' });
+    check(await page.locator('#banners > *').count() === 0, 'banners gone when healthy');
+
+    await page.click('[data-testid="move-failover1-node2"]');
+    await page.click('#confirm-cancel');
+    check(posts.length === 0, 'cancel sends nothing');
+    await page.click('[data-testid="move-failover1-node2"]');
+    await page.click('#confirm-ok');
+    await page.waitForSelector('#toast:not([hidden])');
+    check(posts.length === 1 && posts[0].csrf === 'tok' && JSON.parse(posts[0].body).server === 'node2'
+      && posts[0].url.endsWith('/api/v1/groups/failover1/move'), 'move request: ' + JSON.stringify(posts));
+    console.log('UI PASS');
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((e) => {
+  console.error('UI FAIL ' + (e && e.stack ? e.stack : e));
+  process.exit(1);
+});
