@@ -110,9 +110,17 @@ public final class GroupDecider {
         takeOverOrphan(g);
         continue;
       }
-      if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
-          && view.peerHolder(g.name(), null).isEmpty()) {
+      if (!isDesignated(g) || view.peerHolder(g.name(), null).isPresent()) {
+        continue;
+      }
+      LocalGroup mine = lg(g.name());
+      if (mine.state() == GroupState.OFFLINE) {
         activate(g.name(), 0, "fail over from " + e.server() + ": server went down while holding the group");
+      } else if (mine.state() == GroupState.STOPPING && mine.handoffTo() == null) {
+        // Yielding, most likely to the server that just died: take over once stopped.
+        local.put(g.name(), mine.withHandoff(view.self()).withEpoch(Math.max(mine.epoch(), last.epoch())));
+        alert(Severity.INFO, g.name(), e.server() + " went down holding " + g.name() + "; " + view.self()
+            + " takes it over once its own deactivation is done");
       }
     }
   }
@@ -372,7 +380,7 @@ public final class GroupDecider {
     if (newer.isPresent()) {
       alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " still holds it");
     } else {
-      activate(group, mine.epoch(), "take over " + group + ": a handoff arrived while it was stopping on " + view.self());
+      activate(group, mine.epoch(), "take over " + group + " on " + view.self() + " now that its deactivation here is done");
     }
   }
 
