@@ -215,6 +215,7 @@ final class ClusterSimulation {
         orphan(g.name(), "holder died before any peer heard it hold the group");
       }
     }
+    n.pendingRestarts().forEach(g -> orphan(g, "isolated holder died before it could restart the group"));
     n.kill();
     restartAt.put(n.name, restart);
     count("kill");

@@ -42,6 +42,8 @@ import java.util.Set;
  *   <li>groups stopped because of isolation get a StartRequested once the node is back and has
  *       heard its peers (or waited the startup wait): a peer that never noticed the isolation
  *       never fired PeerDown, so nobody else would start them;
+ *   <li>heartbeats that arrived together (a backlog after a pause) are applied together and
+ *       answered with one ClaimsChanged on the newest view;
  *   <li>the resource runner works one group at a time: a deactivation asked for while an
  *       activation runs starts after it, and both results are reported, in order.
  * </ul>
@@ -105,6 +107,11 @@ final class SimNode {
     inbox.clear();
   }
 
+  /** Groups this node would still ask to restart after an isolation (lost when it dies). */
+  Set<String> pendingRestarts() {
+    return Set.copyOf(stoppedByIsolation);
+  }
+
   /** Killed with its resources (the server is gone); pending work and queued input are lost. */
   void kill() {
     alive = false;
@@ -132,9 +139,7 @@ final class SimNode {
       resumedAt = now;
       live.forEach(p -> lastHeard.put(p, now));
     }
-    while (alive && !inbox.isEmpty()) {
-      receive(now, inbox.poll());
-    }
+    receiveAll(now);
     completeWork(now);
     if (alive) {
       detectFailures(now);
@@ -150,22 +155,39 @@ final class SimNode {
     }
   }
 
-  private void receive(int now, SimNetwork.Message m) {
-    if (m.body() instanceof SimNetwork.Heartbeat hb) {
-      heartbeat(now, m.from(), hb);
-    } else if (m.body() instanceof SimNetwork.Request r) {
-      if (r.action() instanceof Handoff h) {
-        fire(now, new HandoffReceived(h.group(), m.from(), h.epoch(), h.failovers(), h.reason()));
-      } else if (r.action() instanceof Forward f) {
-        fire(now, f.request());
+  /**
+   * Heartbeats first, all of them, then one ClaimsChanged on the newest view: a backlog (after a
+   * pause) must not make the node yield to a claim that a later heartbeat in the same backlog
+   * already withdrew. Handoffs and forwarded requests follow, in order.
+   */
+  private void receiveAll(int now) {
+    List<SimNetwork.Message> batch = List.copyOf(inbox);
+    inbox.clear();
+    boolean changed = false;
+    for (SimNetwork.Message m : batch) {
+      if (alive && m.body() instanceof SimNetwork.Heartbeat hb) {
+        changed |= heartbeat(now, m.from(), hb);
+      }
+    }
+    if (changed) {
+      fire(now, new ClaimsChanged());
+    }
+    for (SimNetwork.Message m : batch) {
+      if (alive && m.body() instanceof SimNetwork.Request r) {
+        if (r.action() instanceof Handoff h) {
+          fire(now, new HandoffReceived(h.group(), m.from(), h.epoch(), h.failovers(), h.reason()));
+        } else if (r.action() instanceof Forward f) {
+          fire(now, f.request());
+        }
       }
     }
   }
 
-  private void heartbeat(int now, String from, SimNetwork.Heartbeat hb) {
+  /** Applies one heartbeat; true when the live set or the peer's claims changed. */
+  private boolean heartbeat(int now, String from, SimNetwork.Heartbeat hb) {
     long[] last = lastSeq.get(from);
     if (last != null && (hb.incarnation() < last[0] || hb.incarnation() == last[0] && hb.seq() <= last[1])) {
-      return; // duplicate or reordered: an older heartbeat never overrides a newer one
+      return false; // duplicate or reordered: an older heartbeat never overrides a newer one
     }
     // A new incarnation means the old one died; its PeerDown is due unless already fired.
     boolean restarted = last != null && hb.incarnation() > last[0] && live.contains(from);
@@ -178,9 +200,7 @@ final class SimNode {
       fire(now, new PeerDown(from, claims.getOrDefault(from, Map.of())));
     }
     Map<String, Claim> before = claims.put(from, hb.claims());
-    if (live.add(from) || !hb.claims().equals(before)) {
-      fire(now, new ClaimsChanged());
-    }
+    return live.add(from) | !hb.claims().equals(before);
   }
 
   private void completeWork(int now) {
@@ -230,27 +250,30 @@ final class SimNode {
   /**
    * Groups this node stopped because it was isolated may have found no taker (a peer that did
    * not notice the isolation never fired PeerDown). Once the node is back and has heard its
-   * peers, it asks for them to be started, and asks again every startup wait while nobody holds
-   * them (a forwarded request can meet a view that still shows this node's old claim).
+   * peers, it asks for them to be started, again every startup wait, until it sees a peer run
+   * the group at an epoch at least its own: an older holder may be yielding to this node's
+   * withdrawn claim, and a forwarded request can meet a view that still shows that claim.
    */
   private void restartAfterIsolation(int now) {
     if (stoppedByIsolation.isEmpty() || isolatedFired || now < nextRestartTry
         || !heardSinceRejoin.containsAll(sim.servers()) && now - rejoinedAt < sim.startupWait()) {
       return;
     }
+    nextRestartTry = now + sim.startupWait();
     for (String g : List.copyOf(stoppedByIsolation)) {
-      GroupState s = local.getOrDefault(g, LocalGroup.INITIAL).state();
-      boolean peerHolds = live.stream().anyMatch(p -> !p.equals(name)
-          && claims.getOrDefault(p, Map.of()).getOrDefault(g, Claim.NONE).state().holds());
-      if (s.holds() || peerHolds) {
-        if (s != GroupState.STOPPING) {
-          stoppedByIsolation.remove(g); // somebody has it
-        }
-        continue;
+      LocalGroup mine = local.getOrDefault(g, LocalGroup.INITIAL);
+      boolean taken = live.stream().anyMatch(p -> !p.equals(name) && isOnlineSince(p, g, mine.epoch()));
+      if (taken || mine.state() == GroupState.ONLINE || mine.state() == GroupState.ERROR) {
+        stoppedByIsolation.remove(g);
+      } else if (mine.state() == GroupState.OFFLINE) {
+        fire(now, new StartRequested(g, null, "rejoin after isolation"));
       }
-      nextRestartTry = now + sim.startupWait();
-      fire(now, new StartRequested(g, null, "rejoin after isolation"));
     }
+  }
+
+  private boolean isOnlineSince(String peer, String group, long epoch) {
+    Claim c = claims.getOrDefault(peer, Map.of()).getOrDefault(group, Claim.NONE);
+    return c.state() == GroupState.ONLINE && c.epoch() >= epoch;
   }
 
   private void maybeStartupComplete(int now) {
