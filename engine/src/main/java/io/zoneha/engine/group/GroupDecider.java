@@ -298,6 +298,11 @@ public final class GroupDecider {
           .withEpoch(Math.max(mine.epoch(), e.epoch())));
       alert(Severity.INFO, e.group(), "handoff of " + e.group() + " from " + e.from()
           + " accepted; it starts here once its deactivation on " + view.self() + " is done");
+    } else if (mine.state() == GroupState.ONLINE || mine.state() == GroupState.STARTING) {
+      // The sender's activation is over. Its claim may still be on its way here; taking the
+      // epoch after the handoff's keeps this copy from yielding to that stale claim.
+      local.put(e.group(), mine.withEpoch(Math.max(mine.epoch(), e.epoch() + 1)));
+      reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (other.isPresent()) {
