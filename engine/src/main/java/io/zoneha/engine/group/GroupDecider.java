@@ -258,22 +258,26 @@ public final class GroupDecider {
     }
   }
 
+  /** Moves to {@code server}, or without one to the next live startup server after the owner. */
   private void move(MoveRequested e) {
     Optional<GroupConfig> g = known(e.group());
     if (g.isEmpty()) {
       return;
     }
-    if (e.server() == null || !canRun(g.get(), e.server())) {
+    if (e.server() != null && !canRun(g.get(), e.server())) {
       reject(e.group(), "cannot move " + e.group() + " to " + e.server() + ": not a live startup server of the group");
       return;
     }
     LocalGroup mine = lg(e.group());
     Optional<String> peer = view.peerHolder(e.group(), null);
     if (mine.state() == GroupState.ONLINE) {
-      if (e.server().equals(view.self())) {
-        reject(e.group(), "group " + e.group() + " is already active on " + e.server());
+      String to = e.server() != null ? e.server() : view.firstLive(g.get(), view.self()).orElse(null);
+      if (to == null) {
+        reject(e.group(), "cannot move " + e.group() + ": no other live startup server");
+      } else if (to.equals(view.self())) {
+        reject(e.group(), "group " + e.group() + " is already active on " + to);
       } else {
-        deactivate(e.group(), e.server(), 0, "moved to " + e.server() + " by " + e.user());
+        deactivate(e.group(), to, 0, "moved to " + to + " by " + e.user());
       }
     } else if (mine.state().holds()) {
       reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
