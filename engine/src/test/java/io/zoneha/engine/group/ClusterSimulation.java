@@ -212,7 +212,7 @@ final class ClusterSimulation {
     for (GroupConfig g : groups) {
       LocalGroup lg = n.local.getOrDefault(g.name(), LocalGroup.INITIAL);
       if (lg.state().holds() && !anyPeerHeardHold(n, g.name(), lg.epoch())) {
-        orphan(g.name(), "holder died before any peer heard it hold the group");
+        orphan(g.name(), "holder died before any other startup server heard it hold the group");
       }
     }
     n.pendingRestarts().forEach(g -> orphan(g, "isolated holder died before it could restart the group"));
@@ -222,10 +222,13 @@ final class ClusterSimulation {
     trace(now, n.name + " killed, restarts at " + restart);
   }
 
-  /** True when some other live node will see {@code n}'s holding claim in its PeerDown. */
+  /**
+   * True when some other live startup server of the group will see {@code n}'s holding claim in
+   * its PeerDown. Nobody else can act on it: the decider does not pass that knowledge on.
+   */
   private boolean anyPeerHeardHold(SimNode n, String group, long epoch) {
     for (SimNode p : nodes.values()) {
-      if (p != n && p.alive) {
+      if (p != n && p.alive && group(group).startupServers().contains(p.name)) {
         Claim c = p.claims.getOrDefault(n.name, Map.of()).getOrDefault(group, Claim.NONE);
         if (c.state().holds() && c.epoch() == epoch) {
           return true;
@@ -395,7 +398,7 @@ final class ClusterSimulation {
       for (GroupAction a : d.actions()) {
         String g = ((GroupAction.Deactivate) a).group();
         if (!anyPeerHeardHold(n, g, before.get(g).epoch())) {
-          orphan(g, "isolated holder's claim never reached a peer");
+          orphan(g, "isolated holder's claim never reached another startup server");
         }
       }
     } else if (event instanceof DeactivationSucceeded e && !handedOn
