@@ -396,6 +396,13 @@ public final class GroupDecider {
   private void deactivationFailed(DeactivationFailed e) {
     String error = "deactivation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
     local.put(e.group(), lg(e.group()).to(GroupState.ERROR).withHandoff(null).withError(error));
+    if (e.finalAction() == FinalAction.STOP_GROUP) {
+      // Stopping is what just failed: running it again at once would loop for as long as the
+      // resource refuses to go down. An operator stop retries it.
+      alert(Severity.ERROR, e.group(), error + "; final action: stop group, which is what failed: "
+          + e.group() + " stays in error on " + view.self() + " until an operator stops it");
+      return;
+    }
     finalAction(e.group(), e.finalAction(), error);
   }
 
