@@ -107,7 +107,7 @@ public final class GroupDecider {
         }
       }
       if (!last.state().holds()) {
-        takeOverOrphan(g);
+        takeOverOrphan(g, false);
         continue;
       }
       if (!isDesignated(g) || view.peerHolder(g.name(), null).isPresent()) {
@@ -129,20 +129,41 @@ public final class GroupDecider {
    * A PeerDown takeover can be held back by a live peer that was still stopping the group (or
    * skipped because the designated server died before taking over). What is left in the view
    * tells: the newest activation of the group belongs to a server that is down, and no live
-   * server holds it. Then the designated server takes it over.
+   * server holds it. Then the designated server takes it over. On a later ClaimsChanged
+   * ({@code tellDesignated}) any other server that still sees this hands the group to the
+   * designated one, which may never have heard the dead server's claim.
    */
-  private void takeOverOrphan(GroupConfig g) {
-    if (!isDesignated(g) || lg(g.name()).state() != GroupState.OFFLINE || view.peerHolder(g.name(), null).isPresent()) {
+  private void takeOverOrphan(GroupConfig g, boolean tellDesignated) {
+    LocalGroup mine = lg(g.name());
+    Optional<String> designated = view.firstLive(g, null);
+    if (mine.state() != GroupState.OFFLINE || mine.handoffTo() != null || designated.isEmpty()
+        || view.peerHolder(g.name(), null).isPresent()) {
       return;
     }
-    long newest = view.knownEpoch(g.name());
+    Optional<String> dead = deadNewestHolder(g.name());
+    if (dead.isEmpty()) {
+      return;
+    }
+    String why = dead.get() + " went down holding " + g.name() + " and no live server has it";
+    if (designated.get().equals(view.self())) {
+      activate(g.name(), 0, "fail over from " + dead.get() + ": it went down holding the group and no live server has it");
+    } else if (tellDesignated) {
+      long epoch = view.claimOf(dead.get(), g.name()).epoch();
+      local.put(g.name(), mine.withHandoff(designated.get()));
+      actions.add(new Handoff(g.name(), designated.get(), epoch, 0, "fail over to " + designated.get() + ": " + why));
+    }
+  }
+
+  /** The down server holding the group's newest known activation, if any. */
+  private Optional<String> deadNewestHolder(String group) {
+    long newest = view.knownEpoch(group);
     for (String s : view.servers()) {
-      Claim c = view.claimOf(s, g.name());
+      Claim c = view.claimOf(s, group);
       if (!s.equals(view.self()) && !view.live().contains(s) && c.state().holds() && c.epoch() == newest) {
-        activate(g.name(), 0, "fail over from " + s + ": it went down holding the group and no live server has it");
-        return;
+        return Optional.of(s);
       }
     }
+    return Optional.empty();
   }
 
   /**
@@ -180,7 +201,7 @@ public final class GroupDecider {
       }
       LocalGroup mine = lg(g.name());
       if (mine.state() == GroupState.OFFLINE) {
-        takeOverOrphan(g);
+        takeOverOrphan(g, true);
       }
       if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
         continue;
