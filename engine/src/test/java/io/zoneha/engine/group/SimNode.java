@@ -43,12 +43,16 @@ import java.util.Set;
  *       heard its peers (or waited the startup wait): a peer that never noticed the isolation
  *       never fired PeerDown, so nobody else would start them;
  *   <li>heartbeats that arrived together (a backlog after a pause) are applied together and
- *       answered with one ClaimsChanged on the newest view;
+ *       answered with one ClaimsChanged on the newest view; ClaimsChanged also fires every
+ *       {@value #RECHECK_STEPS} steps when nothing changed, so the decider re-reads a view that
+ *       holds news no claim change announces (a dead holder only one server heard of);
  *   <li>the resource runner works one group at a time: a deactivation asked for while an
  *       activation runs starts after it, and both results are reported, in order.
  * </ul>
  */
 final class SimNode {
+  private static final int RECHECK_STEPS = 10;
+
   private record Work(int doneAt, String group, boolean activation, boolean succeeds) {}
 
   final String name;
@@ -169,7 +173,9 @@ final class SimNode {
         changed |= heartbeat(now, m.from(), hb);
       }
     }
-    if (changed) {
+    // Claims can stay unchanged for a long time; a periodic re-check lets the decider act on
+    // what its view already shows (time is an input: this is the tick).
+    if (changed || (now - bootAt) % RECHECK_STEPS == 0) {
       fire(now, new ClaimsChanged());
     }
     for (SimNetwork.Message m : batch) {
