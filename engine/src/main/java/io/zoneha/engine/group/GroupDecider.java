@@ -37,6 +37,14 @@ import java.util.Optional;
  * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
  * of the activation it ends; claims that would yield to that activation (older epoch, or same
  * epoch and lower priority) are already superseded, so only claims in error or newer block it.
+ *
+ * <p>Liveness needs the group manager to feed events as the cluster simulation test's node
+ * model does (SimNode spells it out): keep a dead peer's last claims in the view and drop a peer
+ * from {@code live} only with its PeerDown; report a peer's new incarnation as a PeerDown of the
+ * old one; after a pause restart the failure timers; apply a heartbeat backlog at once; fire
+ * ClaimsChanged at least once per heartbeat timeout even when nothing changed; after an
+ * isolation ask again (StartRequested) for the groups it stopped until a peer runs them; and
+ * report an activation result even when a deactivation was asked for meanwhile.
  */
 public final class GroupDecider {
   private final GroupView view;
