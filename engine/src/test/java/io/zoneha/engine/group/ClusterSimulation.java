@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * One seeded run of a whole cluster: 2..4 servers, each a {@link SimNode} with its own decider and
@@ -60,6 +61,7 @@ final class ClusterSimulation {
       int convergedAfter, List<String> trace) {}
 
   private final long seed;
+  private final BiFunction<GroupView, GroupEvent, GroupDecision> decider;
   private final Random random;
   private final boolean fullTrace;
   private final List<String> servers = new ArrayList<>();
@@ -83,6 +85,12 @@ final class ClusterSimulation {
   private boolean healed;
 
   ClusterSimulation(long seed, boolean fullTrace) {
+    this(seed, fullTrace, GroupDecider::decide);
+  }
+
+  /** With another decider: the test of the checks themselves feeds broken ones. */
+  ClusterSimulation(long seed, boolean fullTrace, BiFunction<GroupView, GroupEvent, GroupDecision> decider) {
+    this.decider = decider;
     this.seed = seed;
     this.random = new Random(seed);
     this.fullTrace = fullTrace;
@@ -448,6 +456,10 @@ final class ClusterSimulation {
 
   private void count(String what) {
     counts.merge(what, 1, Integer::sum);
+  }
+
+  GroupDecision decide(GroupView view, GroupEvent event) {
+    return decider.apply(view, event);
   }
 
   GroupConfig group(String name) {

@@ -313,7 +313,7 @@ final class SimNode {
     GroupView view = view();
     GroupDecision d;
     try {
-      d = GroupDecider.decide(view, event);
+      d = sim.decide(view, event);
     } catch (RuntimeException e) {
       throw new IllegalStateException(name + " at step " + now + " on " + event + ": " + e.getMessage(), e);
     }
