@@ -37,6 +37,14 @@ import java.util.Optional;
  * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
  * of the activation it ends; claims that would yield to that activation (older epoch, or same
  * epoch and lower priority) are already superseded, so only claims in error or newer block it.
+ *
+ * <p>Liveness needs the group manager to feed events as the cluster simulation test's node
+ * model does (SimNode spells it out): keep a dead peer's last claims in the view and drop a peer
+ * from {@code live} only with its PeerDown; report a peer's new incarnation as a PeerDown of the
+ * old one; after a pause restart the failure timers; apply a heartbeat backlog at once; fire
+ * ClaimsChanged at least once per heartbeat timeout even when nothing changed; after an
+ * isolation ask again (StartRequested) for the groups it stopped until a peer runs them; and
+ * report an activation result even when a deactivation was asked for meanwhile.
  */
 public final class GroupDecider {
   private final GroupView view;
@@ -107,12 +115,20 @@ public final class GroupDecider {
         }
       }
       if (!last.state().holds()) {
-        takeOverOrphan(g);
+        takeOverOrphan(g, false);
         continue;
       }
-      if (isDesignated(g) && lg(g.name()).state() == GroupState.OFFLINE
-          && view.peerHolder(g.name(), null).isEmpty()) {
+      if (!isDesignated(g) || view.peerHolder(g.name(), null).isPresent()) {
+        continue;
+      }
+      LocalGroup mine = lg(g.name());
+      if (mine.state() == GroupState.OFFLINE) {
         activate(g.name(), last.epoch(), "fail over from " + e.server() + ": server went down while holding the group");
+      } else if (mine.state() == GroupState.STOPPING && mine.handoffTo() == null) {
+        // Yielding, most likely to the server that just died: take over once stopped.
+        local.put(g.name(), mine.withHandoff(view.self()).withEpoch(Math.max(mine.epoch(), last.epoch())));
+        alert(Severity.INFO, g.name(), e.server() + " went down holding " + g.name() + "; " + view.self()
+            + " takes it over once its own deactivation is done");
       }
     }
   }
@@ -121,20 +137,41 @@ public final class GroupDecider {
    * A PeerDown takeover can be held back by a live peer that was still stopping the group (or
    * skipped because the designated server died before taking over). What is left in the view
    * tells: the newest activation of the group belongs to a server that is down, and no live
-   * server holds it. Then the designated server takes it over.
+   * server holds it. Then the designated server takes it over. On a later ClaimsChanged
+   * ({@code tellDesignated}) any other server that still sees this hands the group to the
+   * designated one, which may never have heard the dead server's claim.
    */
-  private void takeOverOrphan(GroupConfig g) {
-    if (!isDesignated(g) || lg(g.name()).state() != GroupState.OFFLINE || view.peerHolder(g.name(), null).isPresent()) {
+  private void takeOverOrphan(GroupConfig g, boolean tellDesignated) {
+    LocalGroup mine = lg(g.name());
+    Optional<String> designated = view.firstLive(g, null);
+    if (mine.state() != GroupState.OFFLINE || mine.handoffTo() != null || designated.isEmpty()
+        || view.peerHolder(g.name(), null).isPresent()) {
       return;
     }
-    long newest = view.knownEpoch(g.name());
+    Optional<String> dead = deadNewestHolder(g.name());
+    if (dead.isEmpty()) {
+      return;
+    }
+    String why = dead.get() + " went down holding " + g.name() + " and no live server has it";
+    if (designated.get().equals(view.self())) {
+      activate(g.name(), 0, "fail over from " + dead.get() + ": it went down holding the group and no live server has it");
+    } else if (tellDesignated) {
+      long epoch = view.claimOf(dead.get(), g.name()).epoch();
+      local.put(g.name(), mine.withHandoff(designated.get()));
+      actions.add(new Handoff(g.name(), designated.get(), epoch, 0, "fail over to " + designated.get() + ": " + why));
+    }
+  }
+
+  /** The down server holding the group's newest known activation, if any. */
+  private Optional<String> deadNewestHolder(String group) {
+    long newest = view.knownEpoch(group);
     for (String s : view.servers()) {
-      Claim c = view.claimOf(s, g.name());
+      Claim c = view.claimOf(s, group);
       if (!s.equals(view.self()) && !view.live().contains(s) && c.state().holds() && c.epoch() == newest) {
-        activate(g.name(), 0, "fail over from " + s + ": it went down holding the group and no live server has it");
-        return;
+        return Optional.of(s);
       }
     }
+    return Optional.empty();
   }
 
   /**
@@ -172,7 +209,7 @@ public final class GroupDecider {
       }
       LocalGroup mine = lg(g.name());
       if (mine.state() == GroupState.OFFLINE) {
-        takeOverOrphan(g);
+        takeOverOrphan(g, true);
       }
       if (mine.state() != GroupState.ONLINE && mine.state() != GroupState.STARTING) {
         continue;
@@ -250,22 +287,26 @@ public final class GroupDecider {
     }
   }
 
+  /** Moves to {@code server}, or without one to the next live startup server after the owner. */
   private void move(MoveRequested e) {
     Optional<GroupConfig> g = known(e.group());
     if (g.isEmpty()) {
       return;
     }
-    if (e.server() == null || !canRun(g.get(), e.server())) {
+    if (e.server() != null && !canRun(g.get(), e.server())) {
       reject(e.group(), "cannot move " + e.group() + " to " + e.server() + ": not a live startup server of the group");
       return;
     }
     LocalGroup mine = lg(e.group());
     Optional<String> peer = view.peerHolder(e.group(), null);
     if (mine.state() == GroupState.ONLINE) {
-      if (e.server().equals(view.self())) {
-        reject(e.group(), "group " + e.group() + " is already active on " + e.server());
+      String to = e.server() != null ? e.server() : view.firstLive(g.get(), view.self()).orElse(null);
+      if (to == null) {
+        reject(e.group(), "cannot move " + e.group() + ": no other live startup server");
+      } else if (to.equals(view.self())) {
+        reject(e.group(), "group " + e.group() + " is already active on " + to);
       } else {
-        deactivate(e.group(), e.server(), 0, "moved to " + e.server() + " by " + e.user());
+        deactivate(e.group(), to, 0, "moved to " + to + " by " + e.user());
       }
     } else if (mine.state().holds()) {
       reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
@@ -290,6 +331,11 @@ public final class GroupDecider {
           .withEpoch(Math.max(mine.epoch(), e.epoch())));
       alert(Severity.INFO, e.group(), "handoff of " + e.group() + " from " + e.from()
           + " accepted; it starts here once its deactivation on " + view.self() + " is done");
+    } else if (mine.state() == GroupState.ONLINE || mine.state() == GroupState.STARTING) {
+      // The sender's activation is over. Its claim may still be on its way here; taking the
+      // epoch after the handoff's keeps this copy from yielding to that stale claim.
+      local.put(e.group(), mine.withEpoch(Math.max(mine.epoch(), e.epoch() + 1)));
+      reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (other.isPresent()) {
@@ -372,13 +418,20 @@ public final class GroupDecider {
     if (newer.isPresent()) {
       alert(Severity.WARNING, group, "handoff of " + group + " dropped: " + newer.get() + " still holds it");
     } else {
-      activate(group, mine.epoch(), "take over " + group + ": a handoff arrived while it was stopping on " + view.self());
+      activate(group, mine.epoch(), "take over " + group + " on " + view.self() + " now that its deactivation here is done");
     }
   }
 
   private void deactivationFailed(DeactivationFailed e) {
     String error = "deactivation of " + e.resource() + " failed (" + e.code() + ": " + e.message() + ")";
     local.put(e.group(), lg(e.group()).to(GroupState.ERROR).withHandoff(null).withError(error));
+    if (e.finalAction() == FinalAction.STOP_GROUP) {
+      // Stopping is what just failed: running it again at once would loop for as long as the
+      // resource refuses to go down. An operator stop retries it.
+      alert(Severity.ERROR, e.group(), error + "; final action: stop group, which is what failed: "
+          + e.group() + " stays in error on " + view.self() + " until an operator stops it");
+      return;
+    }
     finalAction(e.group(), e.finalAction(), error);
   }
 

@@ -11,7 +11,9 @@ import java.util.Set;
  * alive (self included unless isolated), what every peer claims, and this server's own groups.
  * A peer that went down keeps its last claims here (only {@code live} changes): its epochs must
  * not be forgotten, and a holding claim from a dead server whose activation is the newest known
- * tells the designated server that the group still needs a home.
+ * tells the designated server that the group still needs a home. So a server leaves {@code live}
+ * only together with the PeerDown event that reports it: a peer that is merely unheard while
+ * this node is isolated stays live (the cluster simulation test spells out the whole node model).
  */
 public record GroupView(
     String self,
