@@ -63,14 +63,17 @@ public final class GroupManagerVerticle extends VerticleBase {
     vertx.eventBus().<Command>localConsumer(Addresses.GROUP_COMMAND, m -> onCommand(m.body(), m));
     vertx.eventBus().<Recovery>localConsumer(Addresses.RECOVERY, m -> onRecovery(m.body()));
     vertx.eventBus().consumer(Addresses.nodeCommands(self), this::onRemote);
+    // a periodic look at the claims settles what a lost message or a missed change left open
+    vertx.setPeriodic(config.heartbeat().timeout().toMillis(), id -> decide(new GroupEvent.ClaimsChanged()));
     publish();
     return Future.succeededFuture();
   }
 
   private void onMembership(Membership.Event e) {
     if (e instanceof Membership.PeerLost p) {
+      // the decider keeps a dead peer's last claims: they tell whose groups need a new home
       live.remove(p.peer());
-      peerClaims.remove(p.peer());
+      peerClaims.put(p.peer(), p.lastClaims());
       decide(new GroupEvent.PeerDown(p.peer(), p.lastClaims()));
     } else if (e instanceof Membership.PeerJoined p) {
       live.add(p.peer());
@@ -81,9 +84,8 @@ public final class GroupManagerVerticle extends VerticleBase {
       decide(new GroupEvent.ClaimsChanged());
     } else if (e instanceof Membership.Isolation i) {
       isolated = i.isolated();
-      if (isolated) {
-        decide(new GroupEvent.Isolated());
-      }
+      // back in touch: groups that every side stopped while cut off start again where they belong
+      decide(isolated ? new GroupEvent.Isolated() : new GroupEvent.StartupComplete());
     } else if (e instanceof Membership.StartupComplete) {
       startupComplete = true;
       decide(new GroupEvent.StartupComplete());

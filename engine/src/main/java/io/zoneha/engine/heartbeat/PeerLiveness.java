@@ -40,6 +40,7 @@ public final class PeerLiveness {
       return Verdict.OLD_INCARNATION;
     }
     if (p.incarnation() > peer.incarnation) {
+      peer.restarted = peer.up;
       peer.incarnation = p.incarnation();
       peer.highestSeq = -1;
       Arrays.fill(peer.lastSeq, -1);
@@ -57,6 +58,9 @@ public final class PeerLiveness {
     peer.lastHeard[p.link()] = now;
     peer.isolated = p.isolated();
     peer.fingerprint = p.configFingerprint();
+    if (peer.restarted) {
+      peer.lostClaims = peer.claims;
+    }
     if (!p.claims().equals(peer.claims)) {
       peer.claims = p.claims();
       peer.claimsDirty = true;
@@ -124,6 +128,14 @@ public final class PeerLiveness {
         return;
       }
     }
+    if (p.up && p.restarted) {
+      // the old process is gone with whatever it held; report that before the new one
+      p.restarted = false;
+      p.claimsDirty = false;
+      changes.add(new LivenessChange(LivenessChange.Kind.PEER_RESTARTED, name, -1, p.lostClaims));
+      changes.add(new LivenessChange(LivenessChange.Kind.CLAIMS_CHANGED, name, -1, p.claims));
+      return;
+    }
     if (p.up && p.claimsDirty) {
       p.claimsDirty = false;
       changes.add(new LivenessChange(LivenessChange.Kind.CLAIMS_CHANGED, name, -1, p.claims));
@@ -171,8 +183,10 @@ public final class PeerLiveness {
     boolean suspected;
     boolean isolated;
     boolean claimsDirty;
+    boolean restarted;
     String fingerprint;
     Map<String, Claim> claims = Map.of();
+    Map<String, Claim> lostClaims = Map.of();
 
     Peer(int links) {
       lastHeard = new long[links];

@@ -61,6 +61,12 @@ public final class MembershipVerticle extends VerticleBase {
       case PEER_UP -> peerUp(c);
       case PEER_DOWN -> peerDown(c);
       case CLAIMS_CHANGED -> emit(new Membership.ClaimsChanged(c.peer(), c.claims()));
+      case PEER_RESTARTED -> {
+        // it restarted faster than the timeout: its old process and what it held are gone
+        log.warn("server {} restarted; its groups may fail over", c.peer());
+        emit(new Membership.PeerLost(c.peer(), c.claims()));
+        emit(new Membership.PeerJoined(c.peer(), Map.of()));
+      }
     }
   }
 

@@ -92,4 +92,16 @@ class PeerLivenessTest {
     HeartbeatPacket first = new HeartbeatPacket("node2", 0, 100, 1, -1, "f", 0, Map.of());
     assertEquals(Verdict.ACCEPTED, l.accept(first, 0, 0));
   }
+
+  @Test
+  void aPeerThatRestartsWithinTheTimeoutIsReportedAsRestartedWithItsOldClaims() {
+    var held = Map.of("g", new io.zoneha.engine.group.Claim(io.zoneha.engine.group.GroupState.ONLINE, 3));
+    l.accept(new HeartbeatPacket("node2", 0, 100, 1, 1000, "f", 0, held), 0, 0);
+    kinds(0);
+    l.accept(new HeartbeatPacket("node2", 0, 200, 1, 1000, "f", 0, Map.of()), 0, 500);
+    List<LivenessChange> changes = l.evaluate(500, 500);
+    assertEquals(List.of(Kind.PEER_RESTARTED, Kind.CLAIMS_CHANGED), changes.stream().map(LivenessChange::kind).toList());
+    assertEquals(held, changes.get(0).claims());
+    assertEquals(Map.of(), changes.get(1).claims());
+  }
 }
