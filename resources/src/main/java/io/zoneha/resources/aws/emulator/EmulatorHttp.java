@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** Routes each HTTP request to EC2, Route 53 or the admin API, applying fault rules on the way. */
 final class EmulatorHttp {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AwsEmulator.class);
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
   private final Vertx vertx;
@@ -112,8 +113,11 @@ final class EmulatorHttp {
         error = ie.code;
         xml = svc == Service.EC2 ? Ec2Api.errorXml(ie) : Route53Api.errorXml(ie);
       }
-      emu.calls.add(svc.name().toLowerCase(), action, caller == null ? "anonymous" : caller, params,
-          mutating, status, error);
+      CallLog.Entry e = emu.calls.add(svc.name().toLowerCase(), action,
+          caller == null ? "anonymous" : caller, params, mutating, status, error);
+      if (mutating) {
+        LOG.info("#{} {} by {} -> {} {}", e.seq(), action, e.caller(), status, error == null ? params : error);
+      }
       req.response().setStatusCode(status).putHeader("Content-Type", "text/xml;charset=UTF-8")
           .putHeader(svc == Service.EC2 ? "x-amzn-requestid" : "x-amz-request-id", UUID.randomUUID().toString())
           .end(xml);
