@@ -31,16 +31,32 @@ final class EmulatorHttp {
   }
 
   void handle(HttpServerRequest req) {
-    req.body().onSuccess(buf -> {
-      String body = buf.toString();
-      if (req.path().startsWith("/_admin/")) {
-        admin.handle(req, body);
-      } else if (req.path().startsWith(Route53Api.PREFIX)) {
-        route53(req, body);
-      } else {
-        ec2(req, body);
+    req.body().onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("request {} {} lost its body: {}", req.method(), req.path(), ar.cause().toString());
+        req.response().setStatusCode(400).end();
+        return;
       }
-    }).onFailure(t -> req.response().setStatusCode(400).end());
+      try {
+        dispatch(req, ar.result().toString());
+      } catch (RuntimeException e) {
+        // every request gets an answer: a silent failure would leave the client hanging
+        LOG.error("emulator failed on {} {}", req.method(), req.path(), e);
+        if (!req.response().ended()) {
+          req.response().setStatusCode(500).end("emulator failure: " + e);
+        }
+      }
+    });
+  }
+
+  private void dispatch(HttpServerRequest req, String body) {
+    if (req.path().startsWith("/_admin/")) {
+      admin.handle(req, body);
+    } else if (req.path().startsWith(Route53Api.PREFIX)) {
+      route53(req, body);
+    } else {
+      ec2(req, body);
+    }
   }
 
   /** The access key ID of a SigV4 Authorization header, or null when there is none. */
@@ -123,7 +139,14 @@ final class EmulatorHttp {
           .end(xml);
     };
     if (v.latencyMs() > 0) {
-      vertx.setTimer(v.latencyMs(), t -> run.run());
+      vertx.setTimer(v.latencyMs(), t -> {
+        try {
+          run.run();
+        } catch (RuntimeException e) {
+          LOG.error("emulator failed on delayed {}", action, e);
+          req.response().setStatusCode(500).end();
+        }
+      });
     } else {
       run.run();
     }

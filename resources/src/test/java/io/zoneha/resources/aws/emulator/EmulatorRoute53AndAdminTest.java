@@ -124,7 +124,8 @@ class EmulatorRoute53AndAdminTest {
   }
 
   private static JsonObject admin(HttpMethod m, String path, JsonObject body) {
-    return http.request(m, emu.port(), "127.0.0.1", "/_admin/" + path)
+    return http.request(new io.vertx.core.http.RequestOptions().setMethod(m).setPort(emu.port())
+            .setHost("127.0.0.1").setURI("/_admin/" + path).setIdleTimeout(5000))
         .compose(r -> r.send(body == null ? Buffer.buffer() : body.toBuffer()))
         .compose(r -> r.body().map(b -> new JsonObject().put("status", r.statusCode())
             .put("body", b.toString()))).await();
@@ -180,7 +181,8 @@ class EmulatorRoute53AndAdminTest {
 
   @Test
   void rejectsUnsignedRequests() {
-    JsonObject resp = http.request(HttpMethod.POST, emu.port(), "127.0.0.1", "/")
+    JsonObject resp = http.request(new io.vertx.core.http.RequestOptions().setMethod(HttpMethod.POST)
+            .setPort(emu.port()).setHost("127.0.0.1").setURI("/").setIdleTimeout(5000))
         .compose(r -> r.putHeader("Content-Type", "application/x-www-form-urlencoded")
             .send("Action=DescribeVpcs&Version=2016-11-15"))
         .compose(r -> r.body().map(b -> new JsonObject().put("status", r.statusCode())
