@@ -52,7 +52,7 @@ class AwsVipwEipwTest {
   @BeforeEach
   void start() {
     emu = EmulatorFixture.start(vertx);
-    node = new MonitorFixture(vertx, emu, Duration.ofMillis(1500), List.of(VIP, EIP), List.of());
+    node = new MonitorFixture(vertx, emu, Duration.ofMillis(3000), List.of(VIP, EIP), List.of());
   }
 
   @AfterEach
@@ -100,7 +100,7 @@ class AwsVipwEipwTest {
   @Test
   void vipMonitorOnAwsTroubleFollowsOnNoResponse() {
     node.resource(new AwsVipType(), "awsvip1", "node1").activate(WHY).await();
-    emu.addFault(FaultRule.latency("DescribeRouteTables", 2500));
+    emu.addFault(FaultRule.latency("DescribeRouteTables", 5000));
     assertResult(vipw("node1", Map.of()).check().await(), Status.WARNING, 106);
     assertResult(vipw("node1", Map.of("onNoResponse", "recover")).check().await(), Status.ERROR, 6);
     assertResult(vipw("node1", Map.of("onNoResponse", "none")).check().await(), Status.NORMAL, 0);
@@ -127,7 +127,7 @@ class AwsVipwEipwTest {
     assertResult(m2.check().await(), Status.NORMAL, 0);
     emu.actorMoveEip("eipalloc-1111", null);
     assertResult(m2.check().await(), Status.ERROR, 7);
-    emu.addFault(FaultRule.latency("DescribeAddresses", 2500));
+    emu.addFault(FaultRule.latency("DescribeAddresses", 5000));
     assertResult(m1.check().await(), Status.WARNING, 106);
   }
 
