@@ -86,6 +86,12 @@ class AwsVipwEipwTest {
     res.activate(WHY).await();
     assertResult(m.check().await(), Status.NORMAL, 0);
     assertResult(vipw("node2", Map.of()).check().await(), Status.ERROR, 56);
+    emu.actorDeleteRoute("rtb-aaaa", "10.1.0.20/32");
+    assertResult(m.check().await(), Status.NORMAL, 0);
+    emu.actorDeleteRoute("rtb-bbbb", "10.1.0.20/32");
+    r = m.check().await();
+    assertResult(r, Status.ERROR, 56);
+    assertTrue(r.message().contains("no route table"), r.message());
   }
 
   @Test

@@ -190,6 +190,18 @@ public final class AwsEmulator {
         "NetworkInterfaceId", eniId));
   }
 
+  /** Another actor deletes the route for {@code destination} from a route table. */
+  public void actorDeleteRoute(String routeTableId, String destination) {
+    synchronized (state) {
+      RouteTable t = Optional.ofNullable(state.routeTables.get(routeTableId))
+          .orElseThrow(() -> new IllegalArgumentException("routeTableId: unknown " + routeTableId));
+      Route r = Optional.ofNullable(t.route(destination))
+          .orElseThrow(() -> new IllegalArgumentException("destination: no route " + destination));
+      t.routes.remove(r);
+    }
+    logActor("DeleteRoute", Map.of("RouteTableId", routeTableId, "DestinationCidrBlock", destination));
+  }
+
   /** Another actor associates the EIP with {@code eniId}, or disassociates it when null. */
   public void actorMoveEip(String allocationId, String eniId) {
     synchronized (state) {
