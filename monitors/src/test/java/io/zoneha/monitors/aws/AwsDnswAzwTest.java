@@ -51,7 +51,7 @@ class AwsDnswAzwTest {
   void start() {
     emu = EmulatorFixture.start(vertx);
     emu.setChangeInsyncDelayMs(0);
-    node = new MonitorFixture(vertx, emu, Duration.ofMillis(1500), List.of(DNS), List.of());
+    node = new MonitorFixture(vertx, emu, Duration.ofMillis(3000), List.of(DNS), List.of());
   }
 
   @AfterEach
@@ -162,7 +162,7 @@ class AwsDnswAzwTest {
 
   @Test
   void azMonitorWithoutAnswerFromAws() {
-    emu.addFault(FaultRule.latency("DescribeAvailabilityZones", 2500));
+    emu.addFault(FaultRule.latency("DescribeAvailabilityZones", 5000));
     assertResult(azw("node1", Map.of()).check().await(), Status.WARNING, 106);
     assertResult(azw("node1", Map.of("onNoResponse", "recover")).check().await(), Status.ERROR, 6);
     assertResult(azw("node1", Map.of("onNoResponse", "none")).check().await(), Status.NORMAL, 0);

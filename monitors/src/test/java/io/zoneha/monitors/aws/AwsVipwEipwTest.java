@@ -52,7 +52,7 @@ class AwsVipwEipwTest {
   @BeforeEach
   void start() {
     emu = EmulatorFixture.start(vertx);
-    node = new MonitorFixture(vertx, emu, Duration.ofMillis(1500), List.of(VIP, EIP), List.of());
+    node = new MonitorFixture(vertx, emu, Duration.ofMillis(3000), List.of(VIP, EIP), List.of());
   }
 
   @AfterEach
@@ -86,6 +86,12 @@ class AwsVipwEipwTest {
     res.activate(WHY).await();
     assertResult(m.check().await(), Status.NORMAL, 0);
     assertResult(vipw("node2", Map.of()).check().await(), Status.ERROR, 56);
+    emu.actorDeleteRoute("rtb-aaaa", "10.1.0.20/32");
+    assertResult(m.check().await(), Status.NORMAL, 0);
+    emu.actorDeleteRoute("rtb-bbbb", "10.1.0.20/32");
+    r = m.check().await();
+    assertResult(r, Status.ERROR, 56);
+    assertTrue(r.message().contains("no route table"), r.message());
   }
 
   @Test
@@ -100,7 +106,7 @@ class AwsVipwEipwTest {
   @Test
   void vipMonitorOnAwsTroubleFollowsOnNoResponse() {
     node.resource(new AwsVipType(), "awsvip1", "node1").activate(WHY).await();
-    emu.addFault(FaultRule.latency("DescribeRouteTables", 2500));
+    emu.addFault(FaultRule.latency("DescribeRouteTables", 5000));
     assertResult(vipw("node1", Map.of()).check().await(), Status.WARNING, 106);
     assertResult(vipw("node1", Map.of("onNoResponse", "recover")).check().await(), Status.ERROR, 6);
     assertResult(vipw("node1", Map.of("onNoResponse", "none")).check().await(), Status.NORMAL, 0);
@@ -127,7 +133,7 @@ class AwsVipwEipwTest {
     assertResult(m2.check().await(), Status.NORMAL, 0);
     emu.actorMoveEip("eipalloc-1111", null);
     assertResult(m2.check().await(), Status.ERROR, 7);
-    emu.addFault(FaultRule.latency("DescribeAddresses", 2500));
+    emu.addFault(FaultRule.latency("DescribeAddresses", 5000));
     assertResult(m1.check().await(), Status.WARNING, 106);
   }
 

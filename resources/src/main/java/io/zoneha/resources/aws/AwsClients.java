@@ -86,7 +86,8 @@ public final class AwsClients implements AutoCloseable {
 
   /** The node's shared clients, made on first use from cluster.yaml's {@code aws:} section. */
   public static AwsClients forNode(NodeServices services, Vertx vertx, AwsConfig config) {
-    return services.get(AwsClients.class, () -> new AwsClients(vertx, config, Options.defaults()));
+    AwsConfig c = config == null ? AwsConfig.defaults() : config;
+    return services.get(AwsClients.class, () -> new AwsClients(vertx, c, Options.defaults()));
   }
 
   public AwsConfig config() {

@@ -6,6 +6,7 @@ import java.util.List;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 
 /** The EC2 calls awsvip and awsvipw make, each mapped to the catalogue on failure. */
 public final class VipAws {
@@ -24,7 +25,11 @@ public final class VipAws {
   }
 
   private static java.util.stream.Stream<String> cidrsOf(Vpc v) {
+    // blocks being removed or already removed no longer belong to the VPC
     List<String> assoc = v.cidrBlockAssociationSet().stream()
+        .filter(a -> a.cidrBlockState() == null || a.cidrBlockState().state() == null
+            || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED
+            || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATING)
         .map(VpcCidrBlockAssociation::cidrBlock).toList();
     return assoc.isEmpty() ? java.util.stream.Stream.of(v.cidrBlock()) : assoc.stream();
   }

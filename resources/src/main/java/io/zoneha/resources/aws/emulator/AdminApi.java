@@ -74,8 +74,13 @@ final class AdminApi {
       case "seed" -> emu.faults.seed(in.getLong("seed", 42L));
       case "route53" -> emu.setChangeInsyncDelayMs(in.getLong("changeInsyncDelayMs", 200L));
       case "az" -> emu.setAzState(need(in, "zone"), need(in, "state"), strings(in.getJsonArray("messages")));
-      case "route" -> emu.actorSetRoute(need(in, "routeTableId"), need(in, "destination"),
-          need(in, "networkInterfaceId"));
+      case "route" -> {
+        if (in.getBoolean("delete", false)) {
+          emu.actorDeleteRoute(need(in, "routeTableId"), need(in, "destination"));
+        } else {
+          emu.actorSetRoute(need(in, "routeTableId"), need(in, "destination"), need(in, "networkInterfaceId"));
+        }
+      }
       case "eip" -> emu.actorMoveEip(need(in, "allocationId"), in.getString("networkInterfaceId"));
       case "record" -> emu.actorSetRecord(need(in, "hostedZoneId"), need(in, "name"),
           in.getLong("ttl", 300L), in.getBoolean("delete", false) ? List.of() : strings(in.getJsonArray("values")));

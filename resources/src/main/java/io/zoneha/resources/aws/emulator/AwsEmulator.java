@@ -61,6 +61,10 @@ import java.util.Set;
  *       - {name: app.example.internal., type: A, ttl: 300, values: [10.0.1.10]}
  * </pre>
  *
+ * <p>The admin paths ({@code /_admin/state}, {@code calls}, {@code faults}, {@code ratelimit},
+ * {@code az}, {@code route}, {@code eip}, {@code record}, {@code route53}, {@code seed}) are listed
+ * with their bodies in docs/aws-emulator.md; each has a Java method here as well.
+ *
  * <p>Start it from code with {@code new AwsEmulator(vertx, yaml).start(0)} (0 = an ephemeral
  * loopback port; the future gives the port), or from the command line through
  * {@link AwsEmulatorMain#run(String[])}.
@@ -188,6 +192,18 @@ public final class AwsEmulator {
     }
     logActor("ReplaceRoute", Map.of("RouteTableId", routeTableId, "DestinationCidrBlock", destination,
         "NetworkInterfaceId", eniId));
+  }
+
+  /** Another actor deletes the route for {@code destination} from a route table. */
+  public void actorDeleteRoute(String routeTableId, String destination) {
+    synchronized (state) {
+      RouteTable t = Optional.ofNullable(state.routeTables.get(routeTableId))
+          .orElseThrow(() -> new IllegalArgumentException("routeTableId: unknown " + routeTableId));
+      Route r = Optional.ofNullable(t.route(destination))
+          .orElseThrow(() -> new IllegalArgumentException("destination: no route " + destination));
+      t.routes.remove(r);
+    }
+    logActor("DeleteRoute", Map.of("RouteTableId", routeTableId, "DestinationCidrBlock", destination));
   }
 
   /** Another actor associates the EIP with {@code eniId}, or disassociates it when null. */

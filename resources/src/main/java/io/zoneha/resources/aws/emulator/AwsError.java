@@ -31,7 +31,7 @@ final class AwsError extends RuntimeException {
           "User is not authorized to access this resource");
       case "AuthFailure" -> new AwsError(401, code,
           "AWS was not able to validate the provided access credentials");
-      default -> new AwsError(service == Service.ROUTE53 ? 400 : 400, code, "Injected error " + code);
+      default -> new AwsError(400, code, "Injected error " + code + " (" + service + ")");
     };
   }
 

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** Routes each HTTP request to EC2, Route 53 or the admin API, applying fault rules on the way. */
 final class EmulatorHttp {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AwsEmulator.class);
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
 
   private final Vertx vertx;
@@ -30,16 +31,32 @@ final class EmulatorHttp {
   }
 
   void handle(HttpServerRequest req) {
-    req.body().onSuccess(buf -> {
-      String body = buf.toString();
-      if (req.path().startsWith("/_admin/")) {
-        admin.handle(req, body);
-      } else if (req.path().startsWith(Route53Api.PREFIX)) {
-        route53(req, body);
-      } else {
-        ec2(req, body);
+    req.body().onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("request {} {} lost its body: {}", req.method(), req.path(), ar.cause().toString());
+        req.response().setStatusCode(400).end();
+        return;
       }
-    }).onFailure(t -> req.response().setStatusCode(400).end());
+      try {
+        dispatch(req, ar.result().toString());
+      } catch (RuntimeException e) {
+        // every request gets an answer: a silent failure would leave the client hanging
+        LOG.error("emulator failed on {} {}", req.method(), req.path(), e);
+        if (!req.response().ended()) {
+          req.response().setStatusCode(500).end("emulator failure: " + e);
+        }
+      }
+    });
+  }
+
+  private void dispatch(HttpServerRequest req, String body) {
+    if (req.path().startsWith("/_admin/")) {
+      admin.handle(req, body);
+    } else if (req.path().startsWith(Route53Api.PREFIX)) {
+      route53(req, body);
+    } else {
+      ec2(req, body);
+    }
   }
 
   /** The access key ID of a SigV4 Authorization header, or null when there is none. */
@@ -112,14 +129,24 @@ final class EmulatorHttp {
         error = ie.code;
         xml = svc == Service.EC2 ? Ec2Api.errorXml(ie) : Route53Api.errorXml(ie);
       }
-      emu.calls.add(svc.name().toLowerCase(), action, caller == null ? "anonymous" : caller, params,
-          mutating, status, error);
+      CallLog.Entry e = emu.calls.add(svc.name().toLowerCase(), action,
+          caller == null ? "anonymous" : caller, params, mutating, status, error);
+      if (mutating) {
+        LOG.info("#{} {} by {} -> {} {}", e.seq(), action, e.caller(), status, error == null ? params : error);
+      }
       req.response().setStatusCode(status).putHeader("Content-Type", "text/xml;charset=UTF-8")
           .putHeader(svc == Service.EC2 ? "x-amzn-requestid" : "x-amz-request-id", UUID.randomUUID().toString())
           .end(xml);
     };
     if (v.latencyMs() > 0) {
-      vertx.setTimer(v.latencyMs(), t -> run.run());
+      vertx.setTimer(v.latencyMs(), t -> {
+        try {
+          run.run();
+        } catch (RuntimeException e) {
+          LOG.error("emulator failed on delayed {}", action, e);
+          req.response().setStatusCode(500).end();
+        }
+      });
     } else {
       run.run();
     }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.dns.DnsClient;
 import io.vertx.core.dns.DnsClientOptions;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +32,6 @@ class EmulatorRoute53AndAdminTest {
   static AwsEmulator emu;
   static Route53AsyncClient r53;
   static Ec2AsyncClient ec2;
-  static HttpClient http;
 
   @BeforeAll
   static void start(Vertx v) {
@@ -42,14 +39,12 @@ class EmulatorRoute53AndAdminTest {
     emu = EmulatorFixture.start(v);
     r53 = EmulatorFixture.route53(emu, "AKIATESTNODE2");
     ec2 = EmulatorFixture.ec2(emu, "AKIATESTNODE2");
-    http = v.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll
   static void stop() {
     r53.close();
     ec2.close();
-    http.close().await();
     emu.close().await();
   }
 
@@ -124,10 +119,7 @@ class EmulatorRoute53AndAdminTest {
   }
 
   private static JsonObject admin(HttpMethod m, String path, JsonObject body) {
-    return http.request(m, emu.port(), "127.0.0.1", "/_admin/" + path)
-        .compose(r -> r.send(body == null ? Buffer.buffer() : body.toBuffer()))
-        .compose(r -> r.body().map(b -> new JsonObject().put("status", r.statusCode())
-            .put("body", b.toString()))).await();
+    return AdminClient.admin(emu, m.name(), path, body);
   }
 
   @Test
@@ -180,11 +172,8 @@ class EmulatorRoute53AndAdminTest {
 
   @Test
   void rejectsUnsignedRequests() {
-    JsonObject resp = http.request(HttpMethod.POST, emu.port(), "127.0.0.1", "/")
-        .compose(r -> r.putHeader("Content-Type", "application/x-www-form-urlencoded")
-            .send("Action=DescribeVpcs&Version=2016-11-15"))
-        .compose(r -> r.body().map(b -> new JsonObject().put("status", r.statusCode())
-            .put("body", b.toString()))).await();
+    JsonObject resp = AdminClient.call(emu, "POST", "/", "application/x-www-form-urlencoded",
+        "Action=DescribeVpcs&Version=2016-11-15");
     assertEquals(401, resp.getInteger("status"));
     assertTrue(resp.getString("body").contains("AuthFailure"));
   }
