@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
+  /** Bytes of the device one activity-log extent covers. */
+  static final long ACTIVITY_EXTENT = 4L << 20;
 
   private final String name;
   private final EventExecutor thread;
@@ -172,9 +174,24 @@ public final class Replicator {
             + " length " + op.length() + " outside the device of " + data.size() + " bytes"));
         return false;
       }
-      meta.bitmap().mark(op.offset(), op.length());
+      markDirty(op.offset(), op.length());
     }
     return true;
+  }
+
+  /**
+   * While the peer follows, a write dirties its whole activity extent: the bits only matter if
+   * this node crashes mid-write, and coarse marking keeps the bitmap fsyncs rare (activity-log
+   * style). Without the peer, marking is exact so a resync sends only what changed.
+   */
+  private void markDirty(long offset, long length) {
+    if (peerInSync && length > 0) {
+      long from = offset / ACTIVITY_EXTENT * ACTIVITY_EXTENT;
+      long to = Math.min(data.size(), (offset + length + ACTIVITY_EXTENT - 1) / ACTIVITY_EXTENT * ACTIVITY_EXTENT);
+      meta.bitmap().mark(from, to - from);
+    } else {
+      meta.bitmap().mark(offset, length);
+    }
   }
 
   private void fail(Op op, Throwable t) {
@@ -197,7 +214,7 @@ public final class Replicator {
     InFlight rf = peerInSync ? replicate(op) : null;
     try {
       if (op instanceof Op.Write w) {
-        data.write(w.offset(), w.data().nioBuffer());
+        data.write(w.offset(), w.data().nioBuffers());
         if (w.fua()) {
           data.flush();
         }
@@ -628,7 +645,7 @@ public final class Replicator {
     }
     try {
       if (f.type() == FrameType.WRITE) {
-        data.write(f.offset(), f.payload().nioBuffer());
+        data.write(f.offset(), f.payload().nioBuffers());
       } else {
         data.writeZeroes(f.offset(), len);
       }
