@@ -367,8 +367,24 @@ public final class Replicator {
         meta.update(meta.superblock().withRole(DiskRole.SECONDARY));
         sendRole();
       }
-      return null;
-    }));
+      return roleBarrier();
+    })).thenCompose(barrier -> barrier);
+  }
+
+  /**
+   * Completes once the peer has handled every frame sent so far (including a ROLE change), so
+   * that when a demotion completes the peer may already be promoted.
+   */
+  private CompletableFuture<Void> roleBarrier() {
+    if (peer == null || !peerState.connected()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, done);
+    rf.localDone = true;
+    enqueue(rf);
+    pump();
+    return done;
   }
 
   /** Split-brain recovery on the copy whose changes are dropped: it becomes blank and takes a full copy. */
@@ -725,11 +741,17 @@ public final class Replicator {
       return;
     }
     cleanScheduled = true;
-    thread.schedule(this::startClean, settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
+    long seq = writeSeq;
+    thread.schedule(() -> startClean(seq), settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void startClean() {
+  /** Cleans only after a whole quiet period: under steady load the bits simply stay set. */
+  private void startClean(long seqWhenScheduled) {
     cleanScheduled = false;
+    if (writeSeq != seqWhenScheduled) {
+      scheduleClean();
+      return;
+    }
     if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !inflight.isEmpty()
         || !waiting.isEmpty()) {
       return;
