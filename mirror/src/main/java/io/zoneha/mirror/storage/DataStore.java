@@ -80,17 +80,26 @@ public final class DataStore implements AutoCloseable {
     }
   }
 
-  /** Writes the pieces back to back from {@code offset} (a composite buffer's components). */
+  /**
+   * Writes the pieces back to back from {@code offset} (a composite buffer's components) with one
+   * gathering write. Uses the channel position, so callers must be the single writer thread;
+   * positional reads on other threads are unaffected.
+   */
   public void write(long offset, ByteBuffer[] pieces) throws IOException {
+    if (pieces.length == 1) {
+      write(offset, pieces[0]);
+      return;
+    }
     long total = 0;
     for (ByteBuffer b : pieces) {
       total += b.remaining();
     }
     checkRange(offset, total);
-    long pos = offset;
-    for (ByteBuffer b : pieces) {
-      while (b.hasRemaining()) {
-        pos += channel.write(b, pos);
+    synchronized (channel) {
+      channel.position(offset);
+      long done = 0;
+      while (done < total) {
+        done += channel.write(pieces);
       }
     }
   }
