@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Runs one copy as a standalone process (benchmarks, crash tests). Arguments are key=value:
  * name, data, meta, size, mode (sync|async), granularity, listen (host:port), peer (host:port),
  * initiator (true|false), primary (true: wait for the peer, then promote and export),
- * nbd (host:port), delayMicros (extra one-way latency on the mirror link).
+ * nbd (host:port), delayMicros (extra one-way latency on the mirror link), status (a file
+ * rewritten every 100 ms with {@code peerState resyncBytesSent dirtyBytes lagBytes}).
  * Prints {@code READY nbd=HOST:PORT mirror=HOST:PORT} once serving.
  */
 public final class MirrorMain {
@@ -59,9 +60,31 @@ public final class MirrorMain {
       nbd[0] = NbdServer.start(disk, address(a.getOrDefault("nbd", "127.0.0.1:0")), a.getOrDefault("export", "md0"));
       nbdAddr = "127.0.0.1:" + nbd[0].address().getPort();
     }
+    String status = a.get("status");
+    if (status != null) {
+      Thread t = new Thread(() -> writeStatus(disk, Path.of(status)), "status");
+      t.setDaemon(true);
+      t.start();
+    }
     System.out.println("READY nbd=" + nbdAddr + " mirror=127.0.0.1:" + disk.mirrorAddress().getPort());
     System.out.flush();
     stop.await();
+  }
+
+  private static void writeStatus(MirrorDisk disk, Path file) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    while (true) {
+      var st = disk.stats();
+      String line = st.peerState() + " " + st.resyncBytesSent() + " " + st.dirtyBytes() + " " + st.lagBytes() + "\n";
+      try {
+        java.nio.file.Files.writeString(tmp, line);
+        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Thread.sleep(100);
+      } catch (Exception e) {
+        return;
+      }
+    }
   }
 
   private static String required(Map<String, String> a, String key) {

@@ -14,6 +14,11 @@ import java.util.List;
 final class NbdRequestDecoder extends ByteToMessageDecoder {
   private static final int HEADER = 28;
 
+  NbdRequestDecoder() {
+    // large WRITE payloads arrive in many socket reads: compose them instead of re-copying
+    setCumulator(COMPOSITE_CUMULATOR);
+  }
+
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
     if (in.readableBytes() < HEADER) {

@@ -15,6 +15,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
   public FrameDecoder(int maxPayload) {
     this.maxPayload = maxPayload;
+    // large payloads arrive in many socket reads: compose them instead of re-copying
+    setCumulator(COMPOSITE_CUMULATOR);
   }
 
   @Override

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
+  /** Bytes of the device one activity-log extent covers. */
+  static final long ACTIVITY_EXTENT = 4L << 20;
 
   private final String name;
   private final EventExecutor thread;
@@ -172,9 +174,24 @@ public final class Replicator {
             + " length " + op.length() + " outside the device of " + data.size() + " bytes"));
         return false;
       }
-      meta.bitmap().mark(op.offset(), op.length());
+      markDirty(op.offset(), op.length());
     }
     return true;
+  }
+
+  /**
+   * While the peer follows, a write dirties its whole activity extent: the bits only matter if
+   * this node crashes mid-write, and coarse marking keeps the bitmap fsyncs rare (activity-log
+   * style). Without the peer, marking is exact so a resync sends only what changed.
+   */
+  private void markDirty(long offset, long length) {
+    if (peerInSync && length > 0) {
+      long from = offset / ACTIVITY_EXTENT * ACTIVITY_EXTENT;
+      long to = Math.min(data.size(), (offset + length + ACTIVITY_EXTENT - 1) / ACTIVITY_EXTENT * ACTIVITY_EXTENT);
+      meta.bitmap().mark(from, to - from);
+    } else {
+      meta.bitmap().mark(offset, length);
+    }
   }
 
   private void fail(Op op, Throwable t) {
@@ -197,7 +214,7 @@ public final class Replicator {
     InFlight rf = peerInSync ? replicate(op) : null;
     try {
       if (op instanceof Op.Write w) {
-        data.write(w.offset(), w.data().nioBuffer());
+        data.write(w.offset(), w.data().nioBuffers());
         if (w.fua()) {
           data.flush();
         }
@@ -350,8 +367,24 @@ public final class Replicator {
         meta.update(meta.superblock().withRole(DiskRole.SECONDARY));
         sendRole();
       }
-      return null;
-    }));
+      return roleBarrier();
+    })).thenCompose(barrier -> barrier);
+  }
+
+  /**
+   * Completes once the peer has handled every frame sent so far (including a ROLE change), so
+   * that when a demotion completes the peer may already be promoted.
+   */
+  private CompletableFuture<Void> roleBarrier() {
+    if (peer == null || !peerState.connected()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, done);
+    rf.localDone = true;
+    enqueue(rf);
+    pump();
+    return done;
   }
 
   /** Split-brain recovery on the copy whose changes are dropped: it becomes blank and takes a full copy. */
@@ -628,7 +661,7 @@ public final class Replicator {
     }
     try {
       if (f.type() == FrameType.WRITE) {
-        data.write(f.offset(), f.payload().nioBuffer());
+        data.write(f.offset(), f.payload().nioBuffers());
       } else {
         data.writeZeroes(f.offset(), len);
       }
@@ -708,11 +741,17 @@ public final class Replicator {
       return;
     }
     cleanScheduled = true;
-    thread.schedule(this::startClean, settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
+    long seq = writeSeq;
+    thread.schedule(() -> startClean(seq), settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void startClean() {
+  /** Cleans only after a whole quiet period: under steady load the bits simply stay set. */
+  private void startClean(long seqWhenScheduled) {
     cleanScheduled = false;
+    if (writeSeq != seqWhenScheduled) {
+      scheduleClean();
+      return;
+    }
     if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !inflight.isEmpty()
         || !waiting.isEmpty()) {
       return;

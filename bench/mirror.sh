@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Mirror disk benchmark: the same fio client (nbd ioengine) against
+#   nbdkit's file plugin (no replication, the reference), ZoneHA sync, ZoneHA async,
+# with and without 1 ms of added one-way latency on the mirror link, all backed by files in one
+# directory (same filesystem). Then resync time and bytes for a known dirty set.
+# Usage: bench/mirror.sh [--dir DIR] [--runtime SECONDS] [--size 256M]
+# Needs: java 17, mvn (offline cache), fio, nbdkit, qemu-io. Prints a markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=""
+RUNTIME=8
+SIZE=256M
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dir) DIR="$2"; shift 2 ;;
+    --runtime) RUNTIME="$2"; shift 2 ;;
+    --size) SIZE="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for b in fio nbdkit qemu-io java mvn python3; do
+  command -v "$b" >/dev/null || { echo "missing $b" >&2; exit 2; }
+done
+[ -n "$DIR" ] || DIR=$(mktemp -d /tmp/zoneha-mirror-bench.XXXXXX)
+mkdir -p "$DIR"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]:-}"; do
+    [ -n "$p" ] && kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+CP_FILE="$DIR/classpath.txt"
+mvn -B -ntp -o -q -pl mirror -am compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >"$DIR/build.log" 2>&1
+CP="$(pwd)/mirror/target/classes:$(cat "$CP_FILE")"
+JAVA_OPTS=(-Xms256m -Xmx512m -XX:+UseParallelGC -Dlogback.configurationFile=/dev/null)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# start_zoneha MODE DELAY_US TAG -> sets NBD_PORT, PIDS += secondary, primary
+start_zoneha() {
+  local mode=$1 delay=$2 tag=$3
+  rm -f "$DIR/$tag".*
+  local mport; mport=$(free_port)
+  java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=b data="$DIR/$tag.b.data" meta="$DIR/$tag.b.meta" \
+    size="$SIZE" mode="$mode" listen=127.0.0.1:"$mport" delayMicros="$delay" >"$DIR/$tag.b.out" 2>"$DIR/$tag.b.err" &
+  PIDS+=($!); SEC_PID=$!
+  until grep -q READY "$DIR/$tag.b.out" 2>/dev/null; do sleep 0.1; done
+  java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=a data="$DIR/$tag.a.data" meta="$DIR/$tag.a.meta" \
+    size="$SIZE" mode="$mode" peer=127.0.0.1:"$mport" initiator=true primary=true nbd=127.0.0.1:0 \
+    delayMicros="$delay" status="$DIR/$tag.a.status" >"$DIR/$tag.a.out" 2>"$DIR/$tag.a.err" &
+  PIDS+=($!); PRI_PID=$!
+  until grep -q READY "$DIR/$tag.a.out" 2>/dev/null; do sleep 0.1; done
+  NBD_PORT=$(sed -n 's/.*nbd=127.0.0.1:\([0-9]*\).*/\1/p' "$DIR/$tag.a.out")
+}
+
+stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# run_fio URI NAME RW BS QD -> prints "iops MiB/s"
+run_fio() {
+  local uri=$1 name=$2 rw=$3 bs=$4 qd=$5
+  fio --name="$name" --ioengine=nbd --uri="$uri" --rw="$rw" --bs="$bs" --iodepth="$qd" \
+    --size="$SIZE" --time_based --runtime="$RUNTIME" --ramp_time=1 --randrepeat=0 \
+    --output-format=json >"$DIR/fio-$name.json" 2>"$DIR/fio-$name.err"
+  python3 - "$DIR/fio-$name.json" <<'PY'
+import json, sys
+s = open(sys.argv[1]).read()
+j = json.loads(s[s.index("{"):])["jobs"][0]["write"]  # the nbd engine prints a line before the JSON
+print(f"{j['iops']:.0f} {j['bw_bytes']/1048576:.1f}")
+PY
+}
+
+JOBS=("seq1m-qd8 write 1M 8" "rand4k-qd1 randwrite 4k 1" "rand4k-qd32 randwrite 4k 32")
+declare -A RESULT
+
+# cross-check with a second client: qemu-img bench, 1 MiB writes at depth 8 -> MiB/s
+run_qemu_bench() {
+  local uri=$1
+  local t
+  t=$(qemu-img bench -f raw -w -s 1M -d 8 -c 1500 "$uri" 2>/dev/null | sed -n 's/Run completed in \([0-9.]*\) seconds./\1/p')
+  python3 -c "print(f'{1500 / $t:.0f}')"
+}
+
+bench_target() {
+  local target=$1 uri=$2
+  for j in "${JOBS[@]}"; do
+    set -- $j
+    RESULT["$target,$1"]=$(run_fio "$uri" "$target-$1" "$2" "$3" "$4")
+  done
+  RESULT["$target,qemu"]=$(run_qemu_bench "$uri")
+}
+
+# reference: nbdkit file plugin on a file in the same directory
+truncate -s "$SIZE" "$DIR/nbdkit.img"
+NP=$(free_port)
+nbdkit -f -p "$NP" -i 127.0.0.1 file file="$DIR/nbdkit.img" &
+PIDS+=($!); NBDKIT_PID=$!
+until qemu-io -f raw -r -c 'read 0 512' "nbd://127.0.0.1:$NP" >/dev/null 2>&1; do sleep 0.1; done
+bench_target nbdkit "nbd://127.0.0.1:$NP"
+stop_pid "$NBDKIT_PID"
+
+TARGETS=(nbdkit)
+for cfg in "sync 0" "async 0" "sync 1000" "async 1000"; do
+  set -- $cfg
+  tag="zoneha-$1$([ "$2" != 0 ] && echo "-delay1ms" || true)"
+  start_zoneha "$1" "$2" "$tag"
+  bench_target "$tag" "nbd://127.0.0.1:$NBD_PORT/md0"
+  stop_pid "$PRI_PID"; stop_pid "$SEC_PID"
+  TARGETS+=("$tag")
+done
+
+# resync: 256 scattered 4 KiB writes + one 16 MiB run while the secondary is down
+start_zoneha sync 0 resync
+stop_pid "$SEC_PID"
+until grep -q DISCONNECTED "$DIR/resync.a.status" 2>/dev/null; do sleep 0.1; done
+cmds=()
+for i in $(seq 0 255); do cmds+=(-c "write -P 0x5a $((i * 997 * 4096 % (128 * 1048576))) 4k"); done
+qemu-io -f raw "${cmds[@]}" -c "write -P 0x6b 160M 16M" "nbd://127.0.0.1:$NBD_PORT/md0" >/dev/null
+sleep 0.5 # the status file is rewritten every 100 ms
+DIRTY=$(awk '{print $3}' "$DIR/resync.a.status")
+BEFORE=$(awk '{print $2}' "$DIR/resync.a.status")
+START=$(date +%s.%N)
+MPORT=$(sed -n 's/.*mirror=127.0.0.1:\([0-9]*\).*/\1/p' "$DIR/resync.b.out")
+java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=b data="$DIR/resync.b.data" meta="$DIR/resync.b.meta" \
+  size="$SIZE" mode=sync listen=127.0.0.1:"$MPORT" >"$DIR/resync.b2.out" 2>&1 &
+PIDS+=($!); SEC_PID=$!
+sleep 0.2
+until grep -q STREAMING "$DIR/resync.a.status" 2>/dev/null && [ "$(awk '{print $3}' "$DIR/resync.a.status")" = 0 ] ; do sleep 0.05; done
+END=$(date +%s.%N)
+AFTER=$(awk '{print $2}' "$DIR/resync.a.status")
+stop_pid "$PRI_PID"; stop_pid "$SEC_PID"
+cmp "$DIR/resync.a.data" "$DIR/resync.b.data" && SAME=identical || SAME=DIFFERENT
+
+python3 - "$DIR" "$RUNTIME" "$SIZE" "$DIRTY" "$((AFTER - BEFORE))" "$START" "$END" "$SAME" "${TARGETS[@]}" <<PY
+import sys
+d, runtime, size, dirty, sent, start, end, same, *targets = sys.argv[1:]
+res = {$(for k in "${!RESULT[@]}"; do printf '"%s": "%s", ' "$k" "${RESULT[$k]}"; done)}
+jobs = ["seq1m-qd8", "rand4k-qd1", "rand4k-qd32"]
+print(f"fio nbd engine, {runtime}s per job, {size} export, files in {d}\n")
+print("| target | " + " | ".join(f"{j} IOPS (MiB/s) | ratio" for j in jobs) + " | qemu-img bench 1M QD8 MiB/s | ratio |")
+print("|---" * (3 + 2 * len(jobs)) + "|")
+for t in targets:
+    row = [t]
+    for j in jobs:
+        iops, bw = res[f"{t},{j}"].split()
+        ref = float(res[f"nbdkit,{j}"].split()[0])
+        row += [f"{iops} ({bw})", f"{float(iops) / ref:.2f}x"]
+    q, qref = float(res[f"{t},qemu"]), float(res["nbdkit,qemu"])
+    row += [f"{q:.0f}", f"{q / qref:.2f}x"]
+    print("| " + " | ".join(row) + " |")
+print(f"\nresync: {int(dirty)} dirty bytes tracked, {int(sent)} bytes resent, "
+      f"{float(end) - float(start):.2f} s from secondary start to in-sync (incl. JVM start); copies {same}")
+PY
