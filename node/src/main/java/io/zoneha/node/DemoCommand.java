@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Run a local two-node demo cluster (the default without a subcommand).")
 final class DemoCommand implements Runnable {
   static final int NP_PORT = 29080;
+  static final int EMULATOR_PORT = 29566;
 
   @Option(names = "--dir", description = "working directory of the demo", defaultValue = "/tmp/zoneha-demo")
   Path dir = Path.of("/tmp/zoneha-demo");
