@@ -72,6 +72,7 @@ public final class AwsVipDriver implements ResourceDriver {
   @Override
   public Future<Void> deactivate(Reason reason) {
     return local.remove(s.device(), s.vip())
-        .onSuccess(v -> LOG.info("{}: VIP {} removed from {} ({})", name, s.vip(), s.device(), reason));
+        .onSuccess(v -> LOG.info("{}: VIP {} {} ({})", name, s.vip(),
+            s.addLocalAddress() ? "removed from " + s.device() : "released (addLocalAddress off: no local address)", reason));
   }
 }
