@@ -596,7 +596,7 @@ public final class Replicator {
     DirtyBitmap bm = meta.bitmap();
     while (resync.inFlight.size() < settings.resyncWindowChunks()) {
       int c = bm.nextSet(resync.cursor);
-      if (c < 0) {
+      if (c < 0 || throttled()) {
         break;
       }
       resync.cursor = c + 1;
@@ -611,6 +611,7 @@ public final class Replicator {
       }
       Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId++, bm.chunkOffset(c), buf);
       resync.inFlight.add(c);
+      resync.sentBytes += bm.chunkLength(c);
       resyncBytesSent += bm.chunkLength(c);
       InFlight rf = new InFlight(f, bm.chunkLength(c), c, null);
       rf.localDone = true;
@@ -623,6 +624,28 @@ public final class Replicator {
       rf.localDone = true;
       enqueue(rf);
     }
+  }
+
+  /** True when the resync must pause for its rate; a timer resumes it. */
+  private boolean throttled() {
+    long pause = ResyncThrottle.pauseNanos(settings.resyncRateBytes(), resync.sentBytes, resync.startNanos,
+        System.nanoTime());
+    if (pause == 0) {
+      return false;
+    }
+    if (!resync.pauseScheduled) {
+      resync.pauseScheduled = true;
+      ResyncSource current = resync;
+      thread.schedule(() -> {
+        current.pauseScheduled = false;
+        if (resync == current) {
+          pumpResync();
+          pump();
+          publish();
+        }
+      }, pause, TimeUnit.NANOSECONDS);
+    }
+    return true;
   }
 
   private void handleFrame(Channel ch, Frame f) {

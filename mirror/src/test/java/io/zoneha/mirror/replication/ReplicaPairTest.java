@@ -132,6 +132,26 @@ class ReplicaPairTest {
   }
 
   @Test
+  void throttledResyncKeepsItsRate() throws Exception {
+    MirrorSettings s = MirrorPair.settings(SIZE, MirrorMode.SYNC).withResyncRate(4L << 20);
+    try (MirrorPair p = new MirrorPair(dir, s)) {
+      p.awaitBoth(PeerState.STREAMING);
+      p.a.becomePrimary(false).get(5, TimeUnit.SECONDS);
+      p.b.link().disconnect();
+      p.awaitBoth(PeerState.DISCONNECTED);
+      write(p.a, 0, 2 << 20, 8); // 2 MiB dirty: at 4 MiB/s the resync needs about half a second
+      long start = System.nanoTime();
+      p.b.link().reconnect();
+      p.awaitBoth(PeerState.STREAMING);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis >= 400, "resync took " + millis + " ms, faster than its rate allows");
+      assertEquals(2L << 20, p.a.stats().resyncBytesSent());
+      p.a.flush().get(5, TimeUnit.SECONDS);
+      p.assertFilesIdentical();
+    }
+  }
+
+  @Test
   void asyncOverflowFallsBackToBitmapAndCatchesUp() throws Exception {
     MirrorSettings s = MirrorPair.settings(SIZE, MirrorMode.ASYNC).withAsyncQueueBytes(256 << 10);
     try (MirrorPair p = new MirrorPair(dir, s)) {
