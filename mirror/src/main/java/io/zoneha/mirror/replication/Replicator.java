@@ -69,6 +69,7 @@ public final class Replicator {
   private long resyncBytesSent;
   private long replicatedBytesSent;
   private String lastProblem = "";
+  private OnlineVerify.Run verify;
   /** Set once this primary started its own generation; reset when a session is in sync again. */
   private boolean diverged;
 
@@ -666,6 +667,8 @@ public final class Replicator {
         LOG.error("mirror {}: {}", name, lastProblem);
         dropSession(ch, lastProblem);
       }
+      case VERIFY -> answerVerify(ch, f);
+      case VERIFY_RESULT -> verifyResult(f);
       case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
     }
   }
@@ -756,6 +759,72 @@ public final class Replicator {
     }
   }
 
+  // ---- online verify (mirror thread) ----
+
+  /** Compares every chunk with the peer while in use; completes with the differing ranges. */
+  public CompletableFuture<List<OnlineVerify.Range>> verify() {
+    CompletableFuture<List<OnlineVerify.Range>> done = new CompletableFuture<>();
+    thread.execute(() -> {
+      if (peerState != PeerState.STREAMING || role() != DiskRole.PRIMARY || verify != null) {
+        done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY,
+            name + ": verify needs a primary streaming to its peer and no other verify running"));
+        return;
+      }
+      verify = new OnlineVerify.Run(done);
+      verifyBatch();
+    });
+    return done;
+  }
+
+  /** Sends the next batch of checksums; one batch per task so foreground writes interleave. */
+  private void verifyBatch() {
+    OnlineVerify.Run v = verify;
+    if (v == null || peer == null || v.pending.size() >= OnlineVerify.MAX_PENDING) {
+      return;
+    }
+    DirtyBitmap bm = meta.bitmap();
+    int n = Math.min(OnlineVerify.BATCH, bm.chunks() - v.nextChunk);
+    if (n <= 0) {
+      if (v.pending.isEmpty()) {
+        verify = null;
+        v.done.complete(OnlineVerify.ranges(v.differing, bm));
+      }
+      return;
+    }
+    Frame f = new Frame(FrameType.VERIFY, 0, nextId++, bm.chunkOffset(v.nextChunk),
+        OnlineVerify.checksums(data, bm, v.nextChunk, n));
+    v.pending.put(f.requestId(), v.nextChunk);
+    v.nextChunk += n;
+    InFlight rf = new InFlight(f, 0, -1, null);
+    rf.localDone = true;
+    enqueue(rf);
+    pump();
+    thread.execute(this::verifyBatch);
+  }
+
+  private void answerVerify(Channel ch, Frame f) {
+    int g = meta.bitmap().granularity();
+    int count = f.length() / 4;
+    if (f.offset() % g != 0 || f.length() % 4 != 0 || f.offset() / g + count > meta.bitmap().chunks()) {
+      throw new IllegalArgumentException("VERIFY frame offset " + f.offset() + " length " + f.length() + " invalid");
+    }
+    ByteBuf diff = OnlineVerify.differing(data, meta.bitmap(), (int) (f.offset() / g), f.payload());
+    ch.write(new Frame(FrameType.VERIFY_RESULT, 0, f.requestId(), f.offset(), diff), ch.voidPromise());
+  }
+
+  private void verifyResult(Frame f) {
+    InFlight rf = inflight.remove(f.requestId());
+    Integer first = verify == null ? null : verify.pending.remove(f.requestId());
+    if (rf == null || first == null) {
+      throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
+    }
+    rf.markPeerDone();
+    while (f.payload().readableBytes() >= 4) {
+      verify.differing.add(first + f.payload().readInt());
+    }
+    verifyBatch();
+  }
+
   // ---- clearing the bitmap once the peer provably has everything (mirror thread) ----
 
   private void scheduleClean() {
@@ -830,6 +899,11 @@ public final class Replicator {
     peerInSync = false;
     peerRole = null;
     resync = null;
+    if (verify != null) {
+      verify.done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.CLOSED,
+          name + ": the session ended during verify (" + reason + ")"));
+      verify = null;
+    }
     cleanRequestId = -1;
     boolean pendingCallers = waiting.stream().anyMatch(r -> r.done != null)
         || inflight.values().stream().anyMatch(r -> r.done != null);

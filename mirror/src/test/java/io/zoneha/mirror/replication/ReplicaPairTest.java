@@ -132,6 +132,27 @@ class ReplicaPairTest {
   }
 
   @Test
+  void onlineVerifyReportsExactlyTheCorruptedRange() throws Exception {
+    try (MirrorPair p = new MirrorPair(dir, MirrorPair.settings(SIZE, MirrorMode.SYNC))) {
+      p.awaitBoth(PeerState.STREAMING);
+      p.a.becomePrimary(false).get(5, TimeUnit.SECONDS);
+      write(p.a, 0, 1 << 20, 3);
+      assertEquals(java.util.List.of(), p.a.verify().get(20, TimeUnit.SECONDS), "identical copies");
+      // damage two adjacent chunks of B's file behind the mirror's back
+      try (RandomAccessFile f = new RandomAccessFile(dir.resolve("b.data").toFile(), "rw")) {
+        f.seek(5L * CHUNK + 100);
+        f.write(new byte[] {1, 2, 3});
+        f.seek(6L * CHUNK + 7);
+        f.write(9);
+      }
+      var diff = p.a.verify().get(20, TimeUnit.SECONDS);
+      assertEquals(java.util.List.of(new OnlineVerify.Range(5L * CHUNK, 2L * CHUNK)), diff);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> p.b.verify().get(5, TimeUnit.SECONDS));
+      assertInstanceOf(MirrorIoException.class, e.getCause());
+    }
+  }
+
+  @Test
   void throttledResyncKeepsItsRate() throws Exception {
     MirrorSettings s = MirrorPair.settings(SIZE, MirrorMode.SYNC).withResyncRate(4L << 20);
     try (MirrorPair p = new MirrorPair(dir, s)) {
