@@ -46,6 +46,7 @@ public final class Replicator {
   private final DataStore data;
   private final ClusterPartition meta;
   private final MirrorSettings settings;
+  private final PeerApplier applier;
   private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile MirrorStats stats;
@@ -80,6 +81,7 @@ public final class Replicator {
     this.data = data;
     this.meta = meta;
     this.settings = settings;
+    this.applier = new PeerApplier(name, data, meta);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -651,11 +653,16 @@ public final class Replicator {
 
   private void handleFrame(Channel ch, Frame f) {
     switch (f.type()) {
-      case WRITE, ZERO -> applyPeerWrite(ch, f);
-      case FLUSH -> {
-        flushOrThrow();
-        ch.write(Frame.of(FrameType.FLUSH_ACK, f.requestId()), ch.voidPromise());
+      case WRITE, ZERO -> {
+        PeerApplier.Applied a = applier.write(f);
+        if (a.problem() != null) {
+          lastProblem = a.problem();
+          LOG.error("mirror {}: {}", name, lastProblem);
+        }
+        syncDone += a.resyncBytes();
+        ch.write(a.reply(), ch.voidPromise());
       }
+      case FLUSH -> ch.write(applier.flush(f), ch.voidPromise());
       case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
       case RESYNC_DONE -> finishAsTarget(ch, f);
       case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
@@ -667,43 +674,10 @@ public final class Replicator {
         LOG.error("mirror {}: {}", name, lastProblem);
         dropSession(ch, lastProblem);
       }
-      case VERIFY -> answerVerify(ch, f);
+      case VERIFY -> ch.write(applier.verify(f), ch.voidPromise());
       case VERIFY_RESULT -> verifyResult(f);
       case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
     }
-  }
-
-  private void applyPeerWrite(Channel ch, Frame f) {
-    if (role() == DiskRole.PRIMARY) {
-      ch.writeAndFlush(Frame.error(f.requestId(), 1, name + " is primary and refuses replicated writes"));
-      return;
-    }
-    long len = f.type() == FrameType.WRITE ? f.length() : f.payload().getLong(f.payload().readerIndex());
-    if (f.type() == FrameType.ZERO && f.length() != 8) {
-      throw new IllegalArgumentException("ZERO frame payload must be 8 bytes, got " + f.length());
-    }
-    if (f.offset() + len > data.size() || len < 0) {
-      throw new IllegalArgumentException("offset " + f.offset() + " length " + len + " outside the device");
-    }
-    try {
-      if (f.type() == FrameType.WRITE) {
-        data.write(f.offset(), f.payload().nioBuffers());
-      } else {
-        data.writeZeroes(f.offset(), len);
-      }
-      if (f.has(Frame.FLAG_FUA)) {
-        data.flush();
-      }
-    } catch (IOException e) {
-      lastProblem = "local disk error applying a peer write: " + e.getMessage();
-      LOG.error("mirror {}: {}", name, lastProblem);
-      ch.writeAndFlush(Frame.error(f.requestId(), 5, lastProblem));
-      return;
-    }
-    if (f.has(Frame.FLAG_RESYNC)) {
-      syncDone += len;
-    }
-    ch.write(Frame.of(FrameType.WRITE_ACK, f.requestId()), ch.voidPromise());
   }
 
   private void acked(Frame f) {
@@ -800,16 +774,6 @@ public final class Replicator {
     enqueue(rf);
     pump();
     thread.execute(this::verifyBatch);
-  }
-
-  private void answerVerify(Channel ch, Frame f) {
-    int g = meta.bitmap().granularity();
-    int count = f.length() / 4;
-    if (f.offset() % g != 0 || f.length() % 4 != 0 || f.offset() / g + count > meta.bitmap().chunks()) {
-      throw new IllegalArgumentException("VERIFY frame offset " + f.offset() + " length " + f.length() + " invalid");
-    }
-    ByteBuf diff = OnlineVerify.differing(data, meta.bitmap(), (int) (f.offset() / g), f.payload());
-    ch.write(new Frame(FrameType.VERIFY_RESULT, 0, f.requestId(), f.offset(), diff), ch.voidPromise());
   }
 
   private void verifyResult(Frame f) {
