@@ -66,6 +66,7 @@ public final class Replicator {
   private long cleanSeq;
   private boolean cleanScheduled;
   private long syncTotal;
+  private boolean fullSync;
   private long syncDone;
   private long resyncBytesSent;
   private long replicatedBytesSent;
@@ -543,8 +544,14 @@ public final class Replicator {
         diverged = false;
         scheduleClean();
       }
-      case RESYNC_TO_PEER -> startAsSource(hd);
-      case RESYNC_FROM_PEER -> startAsTarget();
+      case RESYNC_TO_PEER -> {
+        fullSync = hd.decision().full();
+        startAsSource(hd);
+      }
+      case RESYNC_FROM_PEER -> {
+        fullSync = hd.decision().full();
+        startAsTarget();
+      }
       case SPLIT_BRAIN, REFUSE -> {
         lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
         LOG.error("mirror {}: {}; the operator must choose the copy to keep", name, lastProblem);
@@ -901,7 +908,7 @@ public final class Replicator {
 
   private void publish() {
     Superblock sb = meta.superblock();
-    stats = new MirrorStats(sb.role(), sb.state(), peerState, settings.mode(), meta.bitmap().dirtyBytes(),
+    stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
         syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
   }
 }

@@ -2,6 +2,7 @@ package io.zoneha.mirror.replication;
 
 import static io.zoneha.mirror.MirrorPair.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,7 @@ class ReplicaPairTest {
       p.b.link().reconnect();
       p.awaitBoth(PeerState.STREAMING);
       assertEquals(4L * CHUNK, p.a.stats().resyncBytesSent() - before, "only the dirty chunks go over the wire");
+      assertFalse(p.a.stats().fullSync());
       p.a.flush().get(5, TimeUnit.SECONDS);
       p.assertFilesIdentical();
     }
@@ -110,6 +112,7 @@ class ReplicaPairTest {
       p.b.resume().get(5, TimeUnit.SECONDS);
       p.awaitBoth(PeerState.STREAMING);
       assertEquals(SIZE, p.b.stats().resyncBytesSent(), "full copy after discarding");
+      assertTrue(p.b.stats().fullSync() && p.a.stats().fullSync(), "both sides report a full sync");
       assertEquals(DiskState.UP_TO_DATE, p.a.stats().diskState());
       p.b.flush().get(5, TimeUnit.SECONDS);
       p.assertFilesIdentical();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MirrorMonitorJudgeTest {
   private static MirrorStats stats(PeerState p, DiskState d) {
-    return new MirrorStats(DiskRole.SECONDARY, d, p, MirrorMode.SYNC, 0, 100, 25, 0, 0, 0, "why");
+    return new MirrorStats(DiskRole.SECONDARY, d, p, false, MirrorMode.SYNC, 0, 100, 25, 0, 0, 0, "why");
   }
 
   @Test
