@@ -70,4 +70,33 @@ class CliTest {
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--to"), r.err());
   }
+  @Test
+  void awsEmulatorNeedsAStateFile() {
+    Run r = cli("aws-emulator", "--port", "0");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--state"), r.err());
+    Run missing = cli("aws-emulator", "--port", "0", "--state", dir.resolve("none.yaml").toString());
+    assertEquals(1, missing.code(), "an unreadable state file stops the emulator from starting");
+  }
+
+  @Test
+  void awsRoutesPrintsEachVipRouteWithItsTarget() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      var emu = io.zoneha.resources.aws.emulator.AwsEmulator.fromFile(vertx, sample("emulator-vip.yaml"));
+      emu.start(0).await();
+      emu.actorSetRoute("rtb-0private1", "10.1.0.20/32", "eni-2222bbbb");
+      Run r = cli("aws-routes", "--emulator", emu.endpoint());
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().matches("(?s).*rtb-0public1 +10\\.1\\.0\\.20/32 +eni-1111aaaa +i-0node1aaaa.*"), r.out());
+      assertTrue(r.out().matches("(?s).*rtb-0private1 +10\\.1\\.0\\.20/32 +eni-2222bbbb +i-0node2bbbb.*"), r.out());
+      assertTrue(!r.out().contains("0.0.0.0/0"), "only host routes: " + r.out());
+      emu.close().await();
+    } finally {
+      vertx.close().await();
+    }
+    Run down = cli("aws-routes", "--emulator", "http://127.0.0.1:1");
+    assertEquals(1, down.code());
+    assertTrue(down.err().contains("cannot reach the emulator"), down.err());
+  }
 }

@@ -21,6 +21,11 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static NodeProcess start(Path config, String server, Path dir) throws IOException {
+    return start(config, server, dir, java.util.Map.of());
+  }
+
+  /** Starts a node whose environment also holds {@code env} (for example AWS credentials). */
+  static NodeProcess start(Path config, String server, Path dir, java.util.Map<String, String> env) throws IOException {
     Path stateDir = dir.resolve(server);
     Files.createDirectories(stateDir);
     Path log = dir.resolve(server + ".out");
@@ -28,7 +33,9 @@ final class NodeProcess implements AutoCloseable {
     cmd.addAll(io.zoneha.node.Main.NODE_JVM_FLAGS);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
         "--server", server, "--state-dir", stateDir.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     return new NodeProcess(server, log, p);
   }
 

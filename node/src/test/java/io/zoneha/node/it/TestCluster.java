@@ -30,6 +30,7 @@ final class TestCluster implements AutoCloseable {
   final Path config;
   final int subnet;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> env = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   TestCluster(int subnet, String yaml) throws IOException {
@@ -44,9 +45,19 @@ final class TestCluster implements AutoCloseable {
     return "127.0." + subnet + "." + i;
   }
 
+  /** Extra environment variables of a server's process, used by every later (re)start. */
+  TestCluster env(String server, Map<String, String> vars) {
+    env.put(server, Map.copyOf(vars));
+    return this;
+  }
+
+  private Map<String, String> envOf(String server) {
+    return env.getOrDefault(server, Map.of());
+  }
+
   void start(String... servers) throws IOException {
     for (String s : servers) {
-      nodes.put(s, NodeProcess.start(config, s, dir));
+      nodes.put(s, NodeProcess.start(config, s, dir, envOf(s)));
     }
   }
 
@@ -55,14 +66,14 @@ final class TestCluster implements AutoCloseable {
     for (String s : servers) {
       Path own = configOf(s);
       Files.copy(config, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      nodes.put(s, NodeProcess.start(own, s, dir));
+      nodes.put(s, NodeProcess.start(own, s, dir, envOf(s)));
     }
   }
 
   /** Starts a (killed) node again with the file it had. */
   void restart(String server) throws IOException {
     Path own = configOf(server);
-    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir));
+    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir, envOf(server)));
   }
 
   Path configOf(String server) {
