@@ -109,6 +109,11 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
     return replicator.resume();
   }
 
+  /** Online verify from the primary: the byte ranges whose copies differ (empty when identical). */
+  public CompletableFuture<java.util.List<io.zoneha.mirror.replication.OnlineVerify.Range>> verify() {
+    return replicator.verify();
+  }
+
   public MirrorStats stats() {
     return replicator.stats();
   }

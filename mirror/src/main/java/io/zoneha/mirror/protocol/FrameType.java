@@ -19,7 +19,11 @@ public enum FrameType {
   /** The request named by requestId failed; payload is a 4-byte code and a UTF-8 message. */
   ERROR(10, 0),
   /** The sender's role changed; payload is the 1-byte role code. */
-  ROLE(11, 0);
+  ROLE(11, 0),
+  /** Online verify: CRC32C (4 bytes each) of consecutive chunks starting at offset. */
+  VERIFY(12, 0),
+  /** Answer to VERIFY: the 4-byte indexes (relative to its first chunk) that differ. */
+  VERIFY_RESULT(13, 0);
 
   private final int code;
   private final int allowedFlags;

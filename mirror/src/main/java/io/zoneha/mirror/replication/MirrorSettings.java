@@ -20,7 +20,8 @@ public record MirrorSettings(
     Duration reconnectInterval,
     Duration handshakeTimeout,
     int maxPayload,
-    Duration peerDelay) {
+    Duration peerDelay,
+    long resyncRateBytes) {
 
   public static final int DEFAULT_BLOCK_SIZE = 4096;
   public static final int DEFAULT_GRANULARITY = 65536;
@@ -32,27 +33,37 @@ public record MirrorSettings(
   public static final Duration DEFAULT_RECONNECT = Duration.ofMillis(500);
   public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_PAYLOAD = 4 << 20;
+  /** resyncRateBytes: no throttle. */
+  public static final long UNLIMITED = 0;
 
   public static MirrorSettings defaults(long deviceSize, MirrorMode mode) {
     return new MirrorSettings(deviceSize, DEFAULT_BLOCK_SIZE, DEFAULT_GRANULARITY, mode,
         DEFAULT_WINDOW_FRAMES, DEFAULT_ASYNC_QUEUE_BYTES, DEFAULT_RESYNC_WINDOW, DEFAULT_ACK_TIMEOUT,
-        DEFAULT_CLEAN_DELAY, DEFAULT_RECONNECT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_PAYLOAD, Duration.ZERO);
+        DEFAULT_CLEAN_DELAY, DEFAULT_RECONNECT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_PAYLOAD, Duration.ZERO,
+        UNLIMITED);
   }
 
   public MirrorSettings withGeometry(int block, int granularity) {
     return new MirrorSettings(deviceSize, block, granularity, mode, windowFrames, asyncQueueBytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes);
   }
 
   /** Benchmarks and tests: extra one-way latency on every frame this side sends. */
   public MirrorSettings withPeerDelay(Duration delay) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, delay);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, delay, resyncRateBytes);
+  }
+
+  /** Caps resync traffic at {@code bytesPerSecond} (0: unlimited) so foreground I/O keeps its share. */
+  public MirrorSettings withResyncRate(long bytesPerSecond) {
+    return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay,
+        bytesPerSecond);
   }
 
   public MirrorSettings withAsyncQueueBytes(long bytes) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, bytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes);
   }
 
   public MirrorSettings validate() {
@@ -60,6 +71,9 @@ public record MirrorSettings(
     positive("windowFrames", windowFrames);
     positive("asyncQueueBytes", asyncQueueBytes);
     positive("resyncWindowChunks", resyncWindowChunks);
+    if (resyncRateBytes < 0) {
+      throw new IllegalArgumentException("resyncRate: must not be negative, got " + resyncRateBytes);
+    }
     if (peerDelay.isNegative()) {
       throw new IllegalArgumentException("peerDelay: must not be negative, got " + peerDelay);
     }

@@ -6,6 +6,7 @@ import io.zoneha.mirror.storage.DiskState;
 /**
  * A consistent snapshot of one mirror, published by the mirror thread.
  *
+ * @param fullSync the current (or last) resync copies every block (initial copy or no usable bitmap)
  * @param syncTotalBytes bytes to copy in the current (or last) resync
  * @param syncDoneBytes bytes of it already acknowledged by the target
  * @param lagBytes async mode: bytes written locally and not yet acknowledged by the peer
@@ -16,6 +17,7 @@ public record MirrorStats(
     DiskRole role,
     DiskState diskState,
     PeerState peerState,
+    boolean fullSync,
     MirrorMode mode,
     long dirtyBytes,
     long syncTotalBytes,

@@ -50,6 +50,7 @@ public final class PeerLink implements AutoCloseable {
   public InetSocketAddress start(InetSocketAddress listen) throws InterruptedException {
     ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, bigReads())
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -87,6 +88,11 @@ public final class PeerLink implements AutoCloseable {
     };
   }
 
+  /** Frames carry up to 4 MiB: read big pieces instead of 64 KiB at a time. */
+  private static io.netty.channel.RecvByteBufAllocator bigReads() {
+    return new io.netty.channel.AdaptiveRecvByteBufAllocator(512, 65536, 1 << 20);
+  }
+
   private void tryConnect() {
     Channel c = client;
     if (!enabled || (c != null && c.isOpen()) || !replicator.mayConnect()) {
@@ -95,6 +101,7 @@ public final class PeerLink implements AutoCloseable {
     replicator.onConnecting();
     ChannelFuture f = new Bootstrap().group(group).channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, bigReads())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, settings.reconnectInterval().toMillis()))
         .handler(initializer())
         .connect(peerAddress);

@@ -46,6 +46,7 @@ public final class Replicator {
   private final DataStore data;
   private final ClusterPartition meta;
   private final MirrorSettings settings;
+  private final PeerApplier applier;
   private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile MirrorStats stats;
@@ -65,10 +66,12 @@ public final class Replicator {
   private long cleanSeq;
   private boolean cleanScheduled;
   private long syncTotal;
+  private boolean fullSync;
   private long syncDone;
   private long resyncBytesSent;
   private long replicatedBytesSent;
   private String lastProblem = "";
+  private OnlineVerify.Run verify;
   /** Set once this primary started its own generation; reset when a session is in sync again. */
   private boolean diverged;
 
@@ -79,6 +82,7 @@ public final class Replicator {
     this.data = data;
     this.meta = meta;
     this.settings = settings;
+    this.applier = new PeerApplier(name, data, meta);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -540,8 +544,14 @@ public final class Replicator {
         diverged = false;
         scheduleClean();
       }
-      case RESYNC_TO_PEER -> startAsSource(hd);
-      case RESYNC_FROM_PEER -> startAsTarget();
+      case RESYNC_TO_PEER -> {
+        fullSync = hd.decision().full();
+        startAsSource(hd);
+      }
+      case RESYNC_FROM_PEER -> {
+        fullSync = hd.decision().full();
+        startAsTarget();
+      }
       case SPLIT_BRAIN, REFUSE -> {
         lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
         LOG.error("mirror {}: {}; the operator must choose the copy to keep", name, lastProblem);
@@ -596,7 +606,7 @@ public final class Replicator {
     DirtyBitmap bm = meta.bitmap();
     while (resync.inFlight.size() < settings.resyncWindowChunks()) {
       int c = bm.nextSet(resync.cursor);
-      if (c < 0) {
+      if (c < 0 || throttled()) {
         break;
       }
       resync.cursor = c + 1;
@@ -611,6 +621,7 @@ public final class Replicator {
       }
       Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId++, bm.chunkOffset(c), buf);
       resync.inFlight.add(c);
+      resync.sentBytes += bm.chunkLength(c);
       resyncBytesSent += bm.chunkLength(c);
       InFlight rf = new InFlight(f, bm.chunkLength(c), c, null);
       rf.localDone = true;
@@ -625,13 +636,40 @@ public final class Replicator {
     }
   }
 
+  /** True when the resync must pause for its rate; a timer resumes it. */
+  private boolean throttled() {
+    long pause = ResyncThrottle.pauseNanos(settings.resyncRateBytes(), resync.sentBytes, resync.startNanos,
+        System.nanoTime());
+    if (pause == 0) {
+      return false;
+    }
+    if (!resync.pauseScheduled) {
+      resync.pauseScheduled = true;
+      ResyncSource current = resync;
+      thread.schedule(() -> {
+        current.pauseScheduled = false;
+        if (resync == current) {
+          pumpResync();
+          pump();
+          publish();
+        }
+      }, pause, TimeUnit.NANOSECONDS);
+    }
+    return true;
+  }
+
   private void handleFrame(Channel ch, Frame f) {
     switch (f.type()) {
-      case WRITE, ZERO -> applyPeerWrite(ch, f);
-      case FLUSH -> {
-        flushOrThrow();
-        ch.write(Frame.of(FrameType.FLUSH_ACK, f.requestId()), ch.voidPromise());
+      case WRITE, ZERO -> {
+        PeerApplier.Applied a = applier.write(f);
+        if (a.problem() != null) {
+          lastProblem = a.problem();
+          LOG.error("mirror {}: {}", name, lastProblem);
+        }
+        syncDone += a.resyncBytes();
+        ch.write(a.reply(), ch.voidPromise());
       }
+      case FLUSH -> ch.write(applier.flush(f), ch.voidPromise());
       case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
       case RESYNC_DONE -> finishAsTarget(ch, f);
       case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
@@ -643,41 +681,10 @@ public final class Replicator {
         LOG.error("mirror {}: {}", name, lastProblem);
         dropSession(ch, lastProblem);
       }
+      case VERIFY -> ch.write(applier.verify(f), ch.voidPromise());
+      case VERIFY_RESULT -> verifyResult(f);
       case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
     }
-  }
-
-  private void applyPeerWrite(Channel ch, Frame f) {
-    if (role() == DiskRole.PRIMARY) {
-      ch.writeAndFlush(Frame.error(f.requestId(), 1, name + " is primary and refuses replicated writes"));
-      return;
-    }
-    long len = f.type() == FrameType.WRITE ? f.length() : f.payload().getLong(f.payload().readerIndex());
-    if (f.type() == FrameType.ZERO && f.length() != 8) {
-      throw new IllegalArgumentException("ZERO frame payload must be 8 bytes, got " + f.length());
-    }
-    if (f.offset() + len > data.size() || len < 0) {
-      throw new IllegalArgumentException("offset " + f.offset() + " length " + len + " outside the device");
-    }
-    try {
-      if (f.type() == FrameType.WRITE) {
-        data.write(f.offset(), f.payload().nioBuffers());
-      } else {
-        data.writeZeroes(f.offset(), len);
-      }
-      if (f.has(Frame.FLAG_FUA)) {
-        data.flush();
-      }
-    } catch (IOException e) {
-      lastProblem = "local disk error applying a peer write: " + e.getMessage();
-      LOG.error("mirror {}: {}", name, lastProblem);
-      ch.writeAndFlush(Frame.error(f.requestId(), 5, lastProblem));
-      return;
-    }
-    if (f.has(Frame.FLAG_RESYNC)) {
-      syncDone += len;
-    }
-    ch.write(Frame.of(FrameType.WRITE_ACK, f.requestId()), ch.voidPromise());
   }
 
   private void acked(Frame f) {
@@ -731,6 +738,62 @@ public final class Replicator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // ---- online verify (mirror thread) ----
+
+  /** Compares every chunk with the peer while in use; completes with the differing ranges. */
+  public CompletableFuture<List<OnlineVerify.Range>> verify() {
+    CompletableFuture<List<OnlineVerify.Range>> done = new CompletableFuture<>();
+    thread.execute(() -> {
+      if (peerState != PeerState.STREAMING || role() != DiskRole.PRIMARY || verify != null) {
+        done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY,
+            name + ": verify needs a primary streaming to its peer and no other verify running"));
+        return;
+      }
+      verify = new OnlineVerify.Run(done);
+      verifyBatch();
+    });
+    return done;
+  }
+
+  /** Sends the next batch of checksums; one batch per task so foreground writes interleave. */
+  private void verifyBatch() {
+    OnlineVerify.Run v = verify;
+    if (v == null || peer == null || v.pending.size() >= OnlineVerify.MAX_PENDING) {
+      return;
+    }
+    DirtyBitmap bm = meta.bitmap();
+    int n = Math.min(OnlineVerify.BATCH, bm.chunks() - v.nextChunk);
+    if (n <= 0) {
+      if (v.pending.isEmpty()) {
+        verify = null;
+        v.done.complete(OnlineVerify.ranges(v.differing, bm));
+      }
+      return;
+    }
+    Frame f = new Frame(FrameType.VERIFY, 0, nextId++, bm.chunkOffset(v.nextChunk),
+        OnlineVerify.checksums(data, bm, v.nextChunk, n));
+    v.pending.put(f.requestId(), v.nextChunk);
+    v.nextChunk += n;
+    InFlight rf = new InFlight(f, 0, -1, null);
+    rf.localDone = true;
+    enqueue(rf);
+    pump();
+    thread.execute(this::verifyBatch);
+  }
+
+  private void verifyResult(Frame f) {
+    InFlight rf = inflight.remove(f.requestId());
+    Integer first = verify == null ? null : verify.pending.remove(f.requestId());
+    if (rf == null || first == null) {
+      throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
+    }
+    rf.markPeerDone();
+    while (f.payload().readableBytes() >= 4) {
+      verify.differing.add(first + f.payload().readInt());
+    }
+    verifyBatch();
   }
 
   // ---- clearing the bitmap once the peer provably has everything (mirror thread) ----
@@ -807,6 +870,11 @@ public final class Replicator {
     peerInSync = false;
     peerRole = null;
     resync = null;
+    if (verify != null) {
+      verify.done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.CLOSED,
+          name + ": the session ended during verify (" + reason + ")"));
+      verify = null;
+    }
     cleanRequestId = -1;
     boolean pendingCallers = waiting.stream().anyMatch(r -> r.done != null)
         || inflight.values().stream().anyMatch(r -> r.done != null);
@@ -840,7 +908,7 @@ public final class Replicator {
 
   private void publish() {
     Superblock sb = meta.superblock();
-    stats = new MirrorStats(sb.role(), sb.state(), peerState, settings.mode(), meta.bitmap().dirtyBytes(),
+    stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
         syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
   }
 }

@@ -10,6 +10,9 @@ import java.util.Set;
 final class ResyncSource {
   int cursor;
   boolean doneSent;
+  final long startNanos = System.nanoTime();
+  long sentBytes;
+  boolean pauseScheduled;
   final Set<Integer> inFlight = new HashSet<>();
   final Set<Integer> redirtied = new HashSet<>();
 

@@ -27,7 +27,8 @@ public record MdParams(
     String exportName,
     List<String> commands,
     List<String> deactivateCommands,
-    Duration commandTimeout) {
+    Duration commandTimeout,
+    long resyncRate) {
 
   public static final String DATA_PATH = "dataPath";
   public static final String CLUSTER_PATH = "clusterPath";
@@ -48,10 +49,12 @@ public record MdParams(
   public static final String DEACTIVATE_COMMANDS = "deactivateCommands";
   public static final String COMMAND_TIMEOUT = "commandTimeout";
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+  /** Bytes per second for resync traffic; 0 means unlimited. */
+  public static final String RESYNC_RATE = "resyncRate";
 
   /** The settings for the replicator, with this resource's geometry and mode. */
   public MirrorSettings settings() {
-    return MirrorSettings.defaults(size, mode).withGeometry(blockSize, bitmapGranularity);
+    return MirrorSettings.defaults(size, mode).withGeometry(blockSize, bitmapGranularity).withResyncRate(resyncRate);
   }
 
   public record Parsed(MdParams params, List<FieldProblem> problems) {}
@@ -67,6 +70,12 @@ public record MdParams(
     int mirrorPort = DEFAULT_MIRROR_PORT;
     int nbdPort = DEFAULT_NBD_PORT;
     Duration timeout = DEFAULT_COMMAND_TIMEOUT;
+    long resyncRate = MirrorSettings.UNLIMITED;
+    try {
+      resyncRate = MirrorGeometry.parseSize(RESYNC_RATE, p.string(RESYNC_RATE, "0"));
+    } catch (RuntimeException e) {
+      problems.add(new FieldProblem(RESYNC_RATE, e.getMessage()));
+    }
     try {
       size = MirrorGeometry.parseSize(SIZE, p.string(SIZE));
       block = (int) MirrorGeometry.parseSize(BLOCK_SIZE, p.string(BLOCK_SIZE, String.valueOf(DEFAULT_BLOCK_SIZE)));
@@ -92,7 +101,8 @@ public record MdParams(
     }
     MdParams parsed = problems.isEmpty()
         ? new MdParams(data, cluster, size, block, gran, mode, mirrorPort, p.string(NBD_HOST, DEFAULT_NBD_HOST),
-            nbdPort, p.string(EXPORT_NAME, resourceName), p.strings(COMMANDS), p.strings(DEACTIVATE_COMMANDS), timeout)
+            nbdPort, p.string(EXPORT_NAME, resourceName), p.strings(COMMANDS), p.strings(DEACTIVATE_COMMANDS), timeout,
+            resyncRate)
         : null;
     return new Parsed(parsed, problems);
   }

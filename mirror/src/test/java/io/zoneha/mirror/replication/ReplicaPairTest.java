@@ -2,6 +2,7 @@ package io.zoneha.mirror.replication;
 
 import static io.zoneha.mirror.MirrorPair.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,7 @@ class ReplicaPairTest {
       p.b.link().reconnect();
       p.awaitBoth(PeerState.STREAMING);
       assertEquals(4L * CHUNK, p.a.stats().resyncBytesSent() - before, "only the dirty chunks go over the wire");
+      assertFalse(p.a.stats().fullSync());
       p.a.flush().get(5, TimeUnit.SECONDS);
       p.assertFilesIdentical();
     }
@@ -110,6 +112,7 @@ class ReplicaPairTest {
       p.b.resume().get(5, TimeUnit.SECONDS);
       p.awaitBoth(PeerState.STREAMING);
       assertEquals(SIZE, p.b.stats().resyncBytesSent(), "full copy after discarding");
+      assertTrue(p.b.stats().fullSync() && p.a.stats().fullSync(), "both sides report a full sync");
       assertEquals(DiskState.UP_TO_DATE, p.a.stats().diskState());
       p.b.flush().get(5, TimeUnit.SECONDS);
       p.assertFilesIdentical();
@@ -126,6 +129,47 @@ class ReplicaPairTest {
       write(p.a, 5L << 20, 4096, 7);
       p.awaitBoth(PeerState.STREAMING);
       p.await("resync done", () -> p.a.stats().dirtyBytes() == 0);
+      p.a.flush().get(5, TimeUnit.SECONDS);
+      p.assertFilesIdentical();
+    }
+  }
+
+  @Test
+  void onlineVerifyReportsExactlyTheCorruptedRange() throws Exception {
+    try (MirrorPair p = new MirrorPair(dir, MirrorPair.settings(SIZE, MirrorMode.SYNC))) {
+      p.awaitBoth(PeerState.STREAMING);
+      p.a.becomePrimary(false).get(5, TimeUnit.SECONDS);
+      write(p.a, 0, 1 << 20, 3);
+      assertEquals(java.util.List.of(), p.a.verify().get(20, TimeUnit.SECONDS), "identical copies");
+      // damage two adjacent chunks of B's file behind the mirror's back
+      try (RandomAccessFile f = new RandomAccessFile(dir.resolve("b.data").toFile(), "rw")) {
+        f.seek(5L * CHUNK + 100);
+        f.write(new byte[] {1, 2, 3});
+        f.seek(6L * CHUNK + 7);
+        f.write(9);
+      }
+      var diff = p.a.verify().get(20, TimeUnit.SECONDS);
+      assertEquals(java.util.List.of(new OnlineVerify.Range(5L * CHUNK, 2L * CHUNK)), diff);
+      ExecutionException e = assertThrows(ExecutionException.class, () -> p.b.verify().get(5, TimeUnit.SECONDS));
+      assertInstanceOf(MirrorIoException.class, e.getCause());
+    }
+  }
+
+  @Test
+  void throttledResyncKeepsItsRate() throws Exception {
+    MirrorSettings s = MirrorPair.settings(SIZE, MirrorMode.SYNC).withResyncRate(4L << 20);
+    try (MirrorPair p = new MirrorPair(dir, s)) {
+      p.awaitBoth(PeerState.STREAMING);
+      p.a.becomePrimary(false).get(5, TimeUnit.SECONDS);
+      p.b.link().disconnect();
+      p.awaitBoth(PeerState.DISCONNECTED);
+      write(p.a, 0, 2 << 20, 8); // 2 MiB dirty: at 4 MiB/s the resync needs about half a second
+      long start = System.nanoTime();
+      p.b.link().reconnect();
+      p.awaitBoth(PeerState.STREAMING);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis >= 400, "resync took " + millis + " ms, faster than its rate allows");
+      assertEquals(2L << 20, p.a.stats().resyncBytesSent());
       p.a.flush().get(5, TimeUnit.SECONDS);
       p.assertFilesIdentical();
     }

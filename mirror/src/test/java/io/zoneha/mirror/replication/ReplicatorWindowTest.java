@@ -42,7 +42,7 @@ class ReplicatorWindowTest {
     thread = new DefaultEventExecutor();
     MirrorSettings s = new MirrorSettings(SIZE, 4096, 65536, MirrorMode.SYNC, 4, 1 << 20, 2,
         Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 1 << 20,
-        Duration.ZERO).validate();
+        Duration.ZERO, MirrorSettings.UNLIMITED).validate();
     data = DataStore.open(dir.resolve("d"), SIZE);
     meta = ClusterPartition.open(dir.resolve("m"), SIZE, 4096, 65536);
     r = new Replicator("t", thread, data, meta, s);

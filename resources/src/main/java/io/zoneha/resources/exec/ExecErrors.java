@@ -5,11 +5,11 @@ public final class ExecErrors {
   /** A start or stop script did not finish within its timeout; its process group was killed. */
   public static final int NOT_COMPLETED = 1;
   /** The start script exited with a non-zero code. */
-  public static final int START_FAILED = 11;
+  public static final int START_FAILED = 31;
   /** The stop script exited with a non-zero code. */
-  public static final int STOP_FAILED = 12;
+  public static final int STOP_FAILED = 32;
   /** The script could not be started at all (no /bin/sh or setsid, fork refused). */
-  public static final int LAUNCH_FAILED = 13;
+  public static final int LAUNCH_FAILED = 33;
 
   private ExecErrors() {}
 }
