@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * A throwaway cluster of node JVMs on loopback addresses 127.0.N.1, 127.0.N.2, ... (one N per
+ * A throwaway cluster of node JVMs on loopback addresses 127.B.N.1, 127.B.N.2, ... (one N per
  * test class so classes never share an address). Writes cluster.yaml, starts, signals and kills
  * nodes by PID, and waits on status conditions. {@link #close()} kills everything and deletes
  * the directory, also when the test failed.
@@ -40,9 +40,16 @@ final class TestCluster implements AutoCloseable {
     Files.writeString(config, yaml.replace("@DIR@", dir.toString()));
   }
 
+  /**
+   * Second octet of every address of this test JVM. Several worktrees run these tests on one
+   * machine at the same time, with the same subnets and ports; a block per run (from the PID, so
+   * reruns differ) keeps their clusters apart. Blocks 100..249 stay clear of 127.0.x (demo, benches).
+   */
+  static final int BLOCK = 100 + (int) (ProcessHandle.current().pid() % 150);
+
   /** Address of server i (1-based) for this test class. */
   static String addr(int subnet, int i) {
-    return "127.0." + subnet + "." + i;
+    return "127." + BLOCK + "." + subnet + "." + i;
   }
 
   /** Extra environment variables of a server's process, used by every later (re)start. */
