@@ -123,13 +123,13 @@ run_series() { # label latency_ms
     wait_for "routes at $active" 30 routes_at "$active"
     local seq; seq=$(last_seq)
     local t0; t0=$(date +%s%N)
-    kill -9 "${PID[$active]}"
+    # reaping the killed node at once keeps bash's "Killed" job notice out of the report
+    { kill -9 "${PID[$active]}"; wait "${PID[$active]}"; } 2>/dev/null || true
     wait_for "failover1 online on $standby" 30 owned_by "$standby" "$standby"
     local t1; t1=$(date +%s%N)
     wait_for "routes at $standby" 30 routes_at "$standby"
     routes+=($(routes_switched_ms "$t0" "$seq" "$(key "$standby")"))
     online+=($(( (t1 - t0) / 1000000 )))
-    wait "${PID[$active]}" 2>/dev/null || true
     start_node "$active"
     wait_for "both nodes up" 90 both_up
     sleep 1
