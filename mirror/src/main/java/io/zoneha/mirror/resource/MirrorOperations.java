@@ -104,7 +104,7 @@ final class MirrorOperations {
   private static <T> Future<T> from(java.util.concurrent.CompletableFuture<T> f) {
     return Future.fromCompletionStage(f).recover(t -> {
       Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-      return Future.failedFuture(new ActionFailure(MirrorErrors.PAIR_REFUSED, c.getMessage(), Scope.GIVE_UP, c));
+      return Future.failedFuture(new ActionFailure(MirrorErrors.OPERATION_REFUSED, c.getMessage(), Scope.GIVE_UP, c));
     });
   }
 }
