@@ -22,7 +22,8 @@ function status(troubled) {
       code: troubled ? 11 : 0, message: troubled ? 'start script exited with 3: no config' : '' }],
     monitors: [{ name: 'mdw1', type: 'mdw', server: 'node1', state: troubled ? 'error' : 'normal', code: 0,
       message: troubled ? 'mirror md1 is behind' : '' }],
-    mirrors: [{ name: 'md1', server: 'node2', state: troubled ? 'resync' : 'uptodate', upToDate: !troubled }],
+    mirrors: [{ name: 'md1', server: 'node2', state: troubled ? 'resync' : 'up-to-date', upToDate: !troubled,
+      role: 'secondary', peerState: troubled ? 'resync' : 'streaming', syncPercent: troubled ? 42.5 : 100 }],
     alerts: troubled ? [{ time: Date.now() - 1000, server: 'node1', severity: 'error', group: 'failover1',
       message: 'split brain detected: failover1 active on node1 and node2; node2 yields' }] : [],
   };
@@ -68,6 +69,9 @@ async function main() {
     for (const b of ['banner-split-brain', 'banner-mirror']) {
       check(await page.locator('[data-testid="' + b + '"]').count() > 0, 'missing ' + b);
     }
+    const mirrorBanner = await page.locator('[data-testid="banner-mirror"]').first().innerText();
+    check(mirrorBanner.includes('md1 on node2') && mirrorBanner.includes('resync 42.5%'),
+      'mirror banner names the copy and its progress: ' + mirrorBanner);
     const errorCell = await page.locator('[data-testid="resource-app1-node1"]').innerText();
     check(errorCell.includes('code 11') && errorCell.includes('start script failed') && errorCell.includes('no config'),
       'error code, meaning and message shown: ' + errorCell);

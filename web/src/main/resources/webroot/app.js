@@ -127,7 +127,9 @@ function mirrorProblems(status) {
   for (const m of status.mirrors || []) {
     const fine = m.upToDate === true || /^(up-?to-?date|normal|synced)$/i.test(m.state || '');
     if (!fine) out.push('Mirror ' + m.name + (m.server ? ' on ' + m.server : '') + ' is not up to date'
-      + (m.state ? ' (' + m.state + ')' : '') + '.');
+      + (m.state ? ' (' + mirrorDetail(m) + ')' : '') + '.'
+      + (m.splitBrain ? ' Split brain: choose the copy to keep with "zoneha mirror recover ' + m.name
+        + ' --source SERVER".' : ''));
   }
   for (const m of status.monitors || []) {
     if ((m.type === 'mdw' || m.type === 'mdnw') && (m.state === 'error' || m.state === 'warning')) {
@@ -135,6 +137,15 @@ function mirrorProblems(status) {
     }
   }
   return out;
+}
+
+/** "resync 42.5%", "disconnected, 1048576 bytes to resync", or just the state. */
+function mirrorDetail(m) {
+  if ((m.state === 'resync' || m.state === 'full-sync') && typeof m.syncPercent === 'number') {
+    return m.state + ' ' + m.syncPercent + '%';
+  }
+  if (m.dirtyBytes > 0) return m.state + ', ' + m.dirtyBytes + ' bytes to resync';
+  return m.state;
 }
 
 function renderServers(status) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zoneha", mixinStandardHelpOptions = true, version = "ZoneHA 0.1.0",
     description = "High-availability cluster engine for Linux servers on AWS.",
     subcommands = {NodeCommand.class, ValidateCommand.class, StatusCommand.class, GroupCommand.class,
-        MonitorCommand.class, ClusterCommand.class, DemoCommand.class, HashPasswordCommand.class,
+        MonitorCommand.class, MirrorCommand.class, ClusterCommand.class, DemoCommand.class, HashPasswordCommand.class,
         AwsEmulatorCommand.class, AwsRoutesCommand.class})
 public final class Main implements Runnable {
 

@@ -64,6 +64,10 @@ final class StatusCommand implements Callable<Integer> {
       out.printf("  %-16s %-10s %-10s%s%n", o.getString("name"), o.getString("server"), o.getString("state"),
           o.getInteger("code", 0) == 0 ? "" : "  (" + o.getInteger("code") + ": " + o.getString("message") + ")");
     }
+    if (s.getJsonArray("mirrors") != null) {
+      out.println("Mirrors:");
+      MirrorCommand.print(s.getJsonArray("mirrors"), out);
+    }
   }
 
   private static java.util.List<JsonObject> objects(JsonArray a) {

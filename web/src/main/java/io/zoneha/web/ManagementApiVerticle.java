@@ -75,6 +75,7 @@ public final class ManagementApiVerticle extends VerticleBase {
     AuditLog audit = new AuditLog(vertx, seal, self.name());
     AuthHandlers authn = new AuthHandlers(vertx, auth, sessions, audit, tls != null);
     OperationHandlers ops = new OperationHandlers(vertx, config, seal, audit);
+    MirrorHandlers mirrors = new MirrorHandlers(vertx, config, seal, audit, this::status);
     ConfigHandlers cfg = new ConfigHandlers(vertx, config, yamlText, check);
     ApplyCoordinator coordinator = new ApplyCoordinator(vertx, config, seal, check, audit, this::status);
     participant = new ApplyParticipant(vertx, config, self.name(), seal, check,
@@ -106,6 +107,8 @@ public final class ManagementApiVerticle extends VerticleBase {
     r.post("/api/v1/config/apply").handler(authn::requireOperator).handler(coordinator::apply);
     r.post("/api/v1/groups/:name/:op").handler(authn::requireOperator).handler(ops::group);
     r.post("/api/v1/monitors/:name/:op").handler(authn::requireOperator).handler(ops::monitor);
+    r.get("/api/v1/mirrors").handler(mirrors::list);
+    r.post("/api/v1/mirrors/:name/:op").handler(authn::requireOperator).handler(mirrors::operate);
     r.post("/api/v1/cluster/stop").handler(authn::requireOperator).handler(ops::clusterStop);
     r.route("/api/*").handler(ctx -> Http.error(ctx, 404, "path: no API endpoint " + ctx.request().method()
         + " " + ctx.request().path()));

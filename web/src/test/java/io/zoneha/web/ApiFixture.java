@@ -79,8 +79,14 @@ final class ApiFixture {
         new ManagementConfig(List.of(new ManagementConfig.User("alice", ManagementConfig.Role.OPERATOR, aliceHash),
             new ManagementConfig.User("victor", ManagementConfig.Role.VIEWER, victorHash)), null),
         AwsConfig.defaults(),
-        List.of(new GroupConfig("failover1", List.of("node1", "node2"), true, false, List.of(exec))),
+        List.of(new GroupConfig("failover1", List.of("node1", "node2"), true, false, List.of(exec, mirror(act, deact)))),
         List.of(mon), "f00dfeed");
+  }
+
+  /** An md resource, for the mirror endpoints (the fixture never opens it). */
+  private static ResourceConfig mirror(ResourceConfig.Recovery act, ResourceConfig.Recovery deact) {
+    return new ResourceConfig("data1", "md", List.of(), act, deact,
+        Map.of("dataPath", "/tmp/data1.img", "clusterPath", "/tmp/data1.meta", "size", "16M"), Map.of());
   }
 
   static String yamlText(ClusterConfig c) {

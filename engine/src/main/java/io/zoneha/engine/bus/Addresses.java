@@ -48,6 +48,14 @@ public final class Addresses {
     return "zoneha.node." + server + ".config";
   }
 
+  /**
+   * {@link ResourceMessages.Request}s for resource operations (md verify, pause, resume, recover)
+   * addressed to one server, answered with a {@link ResourceMessages.Answer}; sealed JSON.
+   */
+  public static String nodeResources(String server) {
+    return "zoneha.node." + server + ".resource";
+  }
+
   /** Group commands addressed to one server (forwards, handoffs). */
   public static String nodeCommands(String server) {
     return "zoneha.node." + server + ".command";

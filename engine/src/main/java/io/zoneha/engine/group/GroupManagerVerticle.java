@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class GroupManagerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(GroupManagerVerticle.class);
   private static final long FORWARD_TIMEOUT_MS = 10_000;
+  /** How often resource details (mirror progress) are sampled; published only when changed. */
+  private static final long DETAILS_MS = 1000;
 
   private final ClusterConfig config;
   private final String self;
@@ -48,6 +50,7 @@ public final class GroupManagerVerticle extends VerticleBase {
   private boolean startupComplete;
   private boolean isolated;
   private boolean shuttingDown;
+  private List<io.zoneha.engine.status.NodeStatus.ResourceDetails> lastDetails = List.of();
 
   public GroupManagerVerticle(ClusterConfig config, String self, Map<String, GroupRunner> runners) {
     this.config = config;
@@ -65,8 +68,19 @@ public final class GroupManagerVerticle extends VerticleBase {
     vertx.eventBus().consumer(Addresses.nodeCommands(self), this::onRemote);
     // a periodic look at the claims settles what a lost message or a missed change left open
     vertx.setPeriodic(config.heartbeat().timeout().toMillis(), id -> decide(new GroupEvent.ClaimsChanged()));
+    vertx.setPeriodic(DETAILS_MS, id -> publishDetails());
     publish();
+    publishDetails();
     return Future.succeededFuture();
+  }
+
+  private void publishDetails() {
+    List<io.zoneha.engine.status.NodeStatus.ResourceDetails> now = new ArrayList<>();
+    runners.values().forEach(r -> now.addAll(r.details()));
+    if (!now.equals(lastDetails)) {
+      lastDetails = now;
+      vertx.eventBus().publish(Addresses.STATUS_PART, new StatusParts.Details(now));
+    }
   }
 
   private void onMembership(Membership.Event e) {

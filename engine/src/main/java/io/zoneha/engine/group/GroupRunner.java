@@ -6,6 +6,7 @@ import io.zoneha.engine.config.ResourceConfig;
 import io.zoneha.engine.spi.ActionFailure;
 import io.zoneha.engine.spi.Reason;
 import io.zoneha.engine.spi.ResourceDriver;
+import io.zoneha.engine.status.NodeStatus.ResourceDetails;
 import io.zoneha.engine.status.NodeStatus.ResourceStatus;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +51,29 @@ public final class GroupRunner {
 
   public List<ResourceStatus> states() {
     return List.copyOf(states.values());
+  }
+
+  /** The driver of one of this group's resources, if it has one by that name. */
+  public java.util.Optional<ResourceDriver> driver(String resource) {
+    return java.util.Optional.ofNullable(drivers.get(resource));
+  }
+
+  /** What the drivers report beyond their state; resources with nothing to add are left out. */
+  public List<ResourceDetails> details() {
+    List<ResourceDetails> out = new ArrayList<>();
+    for (ResourceConfig r : group.resources()) {
+      Map<String, Object> d;
+      try {
+        d = drivers.get(r.name()).details();
+      } catch (RuntimeException e) {
+        log.warn("resource {}: details failed: {}", r.name(), e.toString());
+        continue;
+      }
+      if (d != null && !d.isEmpty()) {
+        out.add(new ResourceDetails(r.name(), group.name(), d));
+      }
+    }
+    return out;
   }
 
   public Future<Outcome> activate(Reason reason) {

@@ -104,7 +104,7 @@ public final class NodeLauncher {
         Membership.StartupComplete.class, Membership.Suspect.class, GroupMessages.Command.class,
         GroupMessages.Reply.class, GroupMessages.LocalClaims.class, GroupMessages.Recovery.class,
         MonitorMessages.Control.class, StatusParts.Groups.class, StatusParts.Monitors.class,
-        StatusParts.Membership.class);
+        StatusParts.Membership.class, StatusParts.Details.class);
   }
 
   private Future<?> deployCore(Vertx v) {
@@ -130,6 +130,7 @@ public final class NodeLauncher {
     return v.deployVerticle(new StatusVerticle(config, self.name()))
         .compose(x -> v.deployVerticle(new MembershipVerticle(config, self.name())))
         .compose(x -> v.deployVerticle(groups))
+        .compose(x -> v.deployVerticle(new io.zoneha.engine.group.ResourceOperationsVerticle(config, self.name(), runners)))
         .compose(x -> v.deployVerticle(new MonitorVerticle(config, self.name(), monitors)))
         .compose(x -> v.deployVerticle(new ClusterControlVerticle(config.secret())))
         .compose(x -> v.deployVerticle(new HeartbeatVerticle(config, self.name(), Clock.SYSTEM)));

@@ -46,6 +46,10 @@ public final class ClusterStatusAssembler {
       }
     }
     j.put("groups", groups).put("resources", resources).put("monitors", monitors(config, nodes, live));
+    JsonArray mirrors = mirrors(config, nodes, live);
+    if (!mirrors.isEmpty()) {
+      j.put("mirrors", mirrors);
+    }
     j.put("alerts", new JsonArray(alerts.stream().map(a -> new JsonObject().put("time", a.time())
         .put("server", a.server()).put("severity", a.severity()).put("group", a.group())
         .put("message", a.message())).toList()));
@@ -92,6 +96,35 @@ public final class ClusterStatusAssembler {
         .put("state", rs.map(NodeStatus.ResourceStatus::state).orElse(n == null ? "unknown" : "offline"))
         .put("code", rs.map(NodeStatus.ResourceStatus::code).orElse(0))
         .put("message", rs.map(NodeStatus.ResourceStatus::message).orElse(""));
+  }
+
+  /**
+   * One entry per md resource per server: the mirror details that server's driver reports
+   * (role, diskState, peerState, syncPercent, dirtyBytes, lagBytes, splitBrain, upToDate, ...),
+   * or state "unknown" when the server is not heard or reports nothing.
+   */
+  private static JsonArray mirrors(ClusterConfig config, Map<String, NodeStatus> nodes, Set<String> live) {
+    JsonArray out = new JsonArray();
+    for (GroupConfig g : config.groups()) {
+      for (ResourceConfig r : g.resources()) {
+        if (!r.type().equals("md")) {
+          continue;
+        }
+        for (String server : g.startupServers()) {
+          NodeStatus n = live.contains(server) ? nodes.get(server) : null;
+          Optional<NodeStatus.ResourceDetails> d = n == null ? Optional.empty()
+              : n.details().stream().filter(x -> x.name().equals(r.name())).findFirst();
+          JsonObject o = new JsonObject().put("name", r.name()).put("group", g.name()).put("server", server);
+          if (d.isPresent()) {
+            d.get().values().forEach(o::put);
+          } else {
+            o.put("state", "unknown").put("upToDate", false);
+          }
+          out.add(o);
+        }
+      }
+    }
+    return out;
   }
 
   private static JsonArray monitors(ClusterConfig config, Map<String, NodeStatus> nodes, Set<String> live) {

@@ -14,6 +14,9 @@ public final class StatusParts {
 
   public record Groups(List<GroupStatus> groups, List<ResourceStatus> resources) implements Part {}
 
+  /** Driver details of this node's resources (md mirror state), republished when they change. */
+  public record Details(List<NodeStatus.ResourceDetails> details) implements Part {}
+
   public record Monitors(List<MonitorStatus> monitors) implements Part {}
 
   /** {@code state}: online, isolated or stopping; {@code live}: servers this node hears. */

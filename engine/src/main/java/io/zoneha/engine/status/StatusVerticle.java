@@ -35,6 +35,7 @@ public final class StatusVerticle extends VerticleBase {
   private final Deque<StatusParts.Alert> alerts = new ArrayDeque<>();
   private StatusParts.Groups groups = new StatusParts.Groups(List.of(), List.of());
   private StatusParts.Monitors monitors = new StatusParts.Monitors(List.of());
+  private StatusParts.Details details = new StatusParts.Details(List.of());
   private StatusParts.Membership membership = new StatusParts.Membership("online", List.of(), List.of());
   private boolean dirty;
 
@@ -62,6 +63,8 @@ public final class StatusVerticle extends VerticleBase {
       monitors = m;
     } else if (p instanceof StatusParts.Membership m) {
       membership = m;
+    } else if (p instanceof StatusParts.Details d) {
+      details = d;
     }
     rebuild();
     share();
@@ -69,7 +72,7 @@ public final class StatusVerticle extends VerticleBase {
 
   private void rebuild() {
     nodes.put(self, new NodeStatus(self, membership.state(), config.fingerprint(), membership.links(),
-        groups.groups(), groups.resources(), monitors.monitors()));
+        groups.groups(), groups.resources(), monitors.monitors(), details.details()));
     changed();
   }
 

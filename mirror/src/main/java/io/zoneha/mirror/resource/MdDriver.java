@@ -7,6 +7,7 @@ import io.zoneha.engine.spi.ActionFailure.Scope;
 import io.zoneha.engine.spi.Reason;
 import io.zoneha.engine.spi.ResourceContext;
 import io.zoneha.engine.spi.ResourceDriver;
+import io.zoneha.engine.spi.ResourceOperation;
 import io.zoneha.mirror.MirrorDisk;
 import io.zoneha.mirror.MirrorDiskConfig;
 import io.zoneha.mirror.nbd.NbdServer;
@@ -28,11 +29,13 @@ final class MdDriver implements ResourceDriver {
   private final ResourceContext ctx;
   private final MdParams params;
   private final Future<MirrorDisk> disk;
+  private final MirrorOperations operations;
   private NbdServer export;
 
   MdDriver(ResourceContext ctx, MdParams params) {
     this.ctx = ctx;
     this.params = params;
+    this.operations = new MirrorOperations(ctx.vertx(), ctx.resource().name(), ctx.server());
     MirrorDiskConfig cfg = diskConfig();
     this.disk = ctx.vertx().executeBlocking(() -> MirrorDisk.open(cfg), false)
         .onSuccess(d -> registry().put(ctx.resource().name(), d))
@@ -94,6 +97,20 @@ final class MdDriver implements ResourceDriver {
     }, false).recover(t -> Future.failedFuture(new ActionFailure(MirrorErrors.EXPORT_FAILED,
         ctx.resource().name() + ": NBD export on " + params.nbdHost() + ":" + params.nbdPort() + " failed: "
             + t.getMessage(), Scope.RETRY_HERE, t)));
+  }
+
+  @Override
+  public java.util.Map<String, Object> details() {
+    if (!disk.isComplete()) {
+      return MirrorDetails.unavailable("opening", "");
+    }
+    return disk.succeeded() ? MirrorDetails.of(disk.result().stats(), operations.paused())
+        : MirrorDetails.unavailable("error", disk.cause().getMessage());
+  }
+
+  @Override
+  public Future<ResourceOperation.Result> operate(ResourceOperation op) {
+    return disk.compose(d -> operations.run(d, op));
   }
 
   @Override

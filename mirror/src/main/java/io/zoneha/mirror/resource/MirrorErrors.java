@@ -11,6 +11,8 @@ public final class MirrorErrors {
   public static final int COMMAND_FAILED = 1305;
   public static final int DEACTIVATE_FAILED = 1306;
   public static final int NOT_OPEN = 1307;
+  /** An operator action (verify, resume, recover) the mirror refused. */
+  public static final int OPERATION_REFUSED = 1308;
 
   public static final int SPLIT_BRAIN = 1311;
   public static final int PAIR_REFUSED = 1312;

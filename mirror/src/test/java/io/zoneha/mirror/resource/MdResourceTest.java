@@ -25,6 +25,7 @@ import io.zoneha.engine.spi.NodeServices;
 import io.zoneha.engine.spi.Reason;
 import io.zoneha.engine.spi.ResourceContext;
 import io.zoneha.engine.spi.ResourceDriver;
+import io.zoneha.engine.spi.ResourceOperation;
 import io.zoneha.engine.spi.ResourceType;
 import io.zoneha.engine.spi.TypeRegistry;
 import io.zoneha.mirror.Await;
@@ -166,6 +167,78 @@ class MdResourceTest {
       await(d1.close());
       await(d2.close());
     }
+  }
+
+  @Test
+  void operationsPauseResumeVerifyAndRecoverFromSplitBrain() throws Exception {
+    ResourceType type = TypeRegistry.load().resource("md").orElseThrow();
+    ResourceConfig md = resource();
+    ClusterConfig c = cluster(md);
+    ResourceDriver d1 = driver(type, c, md, "s1", node1);
+    ResourceDriver d2 = driver(type, c, md, "s2", node2);
+    try {
+      Await.until("both copies streaming", MirrorPair.WAIT, () -> streaming(node1) && streaming(node2), () -> "");
+      await(d1.activate(Reason.of("test start")));
+      Await.until("s1 reports up to date", MirrorPair.WAIT, () -> "up-to-date".equals(d1.details().get("state")),
+          d1::details);
+      assertEquals("primary", d1.details().get("role"));
+
+      // pause: writes go on locally, tracked for resync; resume resends them
+      await(d1.operate(op("pause", Map.of())));
+      await(d2.operate(op("pause", Map.of())));
+      assertEquals("paused", d1.details().get("peerState"));
+      disk(node1).write(0, MirrorPair.pattern(65536, 7), true).get(10, TimeUnit.SECONDS);
+      assertEquals(65536L, d1.details().get("dirtyBytes"));
+      await(d1.operate(op("resume", Map.of())));
+      await(d2.operate(op("resume", Map.of())));
+      Await.until("resynced after resume", MirrorPair.WAIT,
+          () -> "up-to-date".equals(d1.details().get("state")) && (Long) d1.details().get("dirtyBytes") == 0L,
+          d1::details);
+
+      ResourceOperation.Result verified = await(d1.operate(op("verify", Map.of())));
+      assertEquals(0L, verified.data().get("differingBytes"), verified.message());
+      assertEquals(true, await(d2.operate(op("verify", Map.of()))).data().get("skipped"));
+      assertEquals(98, assertInstanceOf(ActionFailure.class, assertThrows(() -> await(d1.operate(op("flip", Map.of())))))
+          .code());
+
+      // both sides write while cut off: split brain, refused until the operator picks s1
+      await(d1.operate(op("pause", Map.of())));
+      await(d2.operate(op("pause", Map.of())));
+      Await.until("s2 sees the cut", MirrorPair.WAIT, () -> !streaming(node2), d2::details);
+      await(d2.activate(Reason.of("both sides active")));
+      disk(node1).write(0, MirrorPair.pattern(4096, 1), true).get(10, TimeUnit.SECONDS);
+      disk(node2).write(0, MirrorPair.pattern(4096, 2), true).get(10, TimeUnit.SECONDS);
+      // the cluster stops one side when the partition heals; the copies then meet
+      await(d2.deactivate(Reason.of("the group stays on s1")));
+      await(d1.operate(op("resume", Map.of())));
+      await(d2.operate(op("resume", Map.of())));
+      Await.until("split brain reported on both", MirrorPair.WAIT,
+          () -> Boolean.TRUE.equals(d1.details().get("splitBrain")) && Boolean.TRUE.equals(d2.details().get("splitBrain")),
+          () -> d1.details() + " / " + d2.details());
+      assertEquals("split-brain", d2.details().get("state"));
+      assertEquals(MirrorErrors.PEER_IS_PRIMARY, assertInstanceOf(ActionFailure.class,
+          assertThrows(() -> await(d1.operate(op("recover", Map.of("source", "s2")))))).code(),
+          "the primary's copy is not discarded while it serves");
+      await(d2.operate(op("recover", Map.of("source", "s1"))));
+      await(d1.operate(op("recover", Map.of("source", "s1"))));
+      Await.until("s2 took s1's copy", MirrorPair.WAIT,
+          () -> "up-to-date".equals(d1.details().get("state")) && "up-to-date".equals(d2.details().get("diskState")),
+          () -> d1.details() + " / " + d2.details());
+      ByteBuf got = disk(node2).read(0, 4096).get(10, TimeUnit.SECONDS);
+      byte[] g = new byte[4096];
+      got.readBytes(g);
+      got.release();
+      byte[] e = new byte[4096];
+      MirrorPair.pattern(4096, 1).readBytes(e);
+      assertArrayEquals(e, g, "the kept side's write won");
+    } finally {
+      await(d1.close());
+      await(d2.close());
+    }
+  }
+
+  private static ResourceOperation op(String name, Map<String, String> args) {
+    return new ResourceOperation(name, args, "test");
   }
 
   private static MonitorResult check(MonitorDriver m) {
