@@ -46,8 +46,7 @@ public final class NbdServer implements AutoCloseable {
     try {
       Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
           .childOption(ChannelOption.TCP_NODELAY, true)
-          // WRITE payloads are up to 32 MiB: read big pieces instead of 64 KiB at a time
-          .childOption(ChannelOption.RCVBUF_ALLOCATOR, new io.netty.channel.AdaptiveRecvByteBufAllocator(512, 65536, 1 << 20))
+          .childOption(ChannelOption.RCVBUF_ALLOCATOR, io.zoneha.mirror.SocketReads.allocator())
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {

@@ -20,6 +20,7 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
   private final NbdServer.Counters counters;
   private int outstanding;
   private boolean disconnecting;
+  private boolean flushScheduled;
 
   NbdTransmissionHandler(BlockDevice device, NbdServer.Counters counters) {
     this.device = device;
@@ -126,13 +127,23 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
     return NbdProtocol.EIO;
   }
 
-  private static void reply(ChannelHandlerContext ctx, long handle, int error, ByteBuf data) {
+  /**
+   * Queues the reply; one flush task sends every reply queued before it runs. Completions arrive
+   * as separate tasks on this event loop, so under load many replies share one socket write
+   * instead of one syscall (and one client wake-up) each.
+   */
+  private void reply(ChannelHandlerContext ctx, long handle, int error, ByteBuf data) {
     ByteBuf h = ctx.alloc().buffer(16).writeInt(NbdProtocol.SIMPLE_REPLY_MAGIC).writeInt(error).writeLong(handle);
-    if (data == null) {
-      ctx.writeAndFlush(h);
-    } else {
-      ctx.write(h);
-      ctx.writeAndFlush(data);
+    ctx.write(h, ctx.voidPromise());
+    if (data != null) {
+      ctx.write(data, ctx.voidPromise());
+    }
+    if (!flushScheduled) {
+      flushScheduled = true;
+      ctx.executor().execute(() -> {
+        flushScheduled = false;
+        ctx.flush();
+      });
     }
   }
 

@@ -88,9 +88,8 @@ public final class PeerLink implements AutoCloseable {
     };
   }
 
-  /** Frames carry up to 4 MiB: read big pieces instead of 64 KiB at a time. */
   private static io.netty.channel.RecvByteBufAllocator bigReads() {
-    return new io.netty.channel.AdaptiveRecvByteBufAllocator(512, 65536, 1 << 20);
+    return io.zoneha.mirror.SocketReads.allocator();
   }
 
   private void tryConnect() {

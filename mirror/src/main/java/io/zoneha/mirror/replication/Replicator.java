@@ -160,11 +160,38 @@ public final class Replicator {
       publish();
       return;
     }
-    for (Op op : batch) {
-      execute(op);
-    }
+    executeBatch(batch);
     pump();
     publish();
+  }
+
+  /**
+   * Runs a batch in order. Between flushes, every write's frame goes to the peer before this thread
+   * writes the local copy, so the peer works on its copy at the same time instead of after it (the
+   * caller's future still waits for both). A flush keeps its place: local flush, then its frame.
+   */
+  private void executeBatch(List<Op> batch) {
+    int i = 0;
+    while (i < batch.size()) {
+      if (batch.get(i) instanceof Op.Flush f) {
+        executeFlush(f);
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < batch.size() && !(batch.get(end) instanceof Op.Flush)) {
+        end++;
+      }
+      InFlight[] sent = new InFlight[end - i];
+      for (int k = i; k < end; k++) {
+        sent[k - i] = begin(batch.get(k));
+      }
+      pump();
+      for (int k = i; k < end; k++) {
+        writeLocal(batch.get(k), sent[k - i]);
+      }
+      i = end;
+    }
   }
 
   private boolean admit(Op op) {
@@ -205,17 +232,18 @@ public final class Replicator {
     op.done().completeExceptionally(t);
   }
 
-  private void execute(Op op) {
-    if (op instanceof Op.Flush f) {
-      executeFlush(f);
-      return;
-    }
+  /** Counts the write and queues its frame when the peer follows; the in-flight entry or null. */
+  private InFlight begin(Op op) {
     writeSeq++;
     if (resync != null && op.length() > 0) {
       int g = meta.bitmap().granularity();
       resync.noteForegroundWrite((int) (op.offset() / g), (int) ((op.offset() + op.length() - 1) / g));
     }
-    InFlight rf = peerInSync ? replicate(op) : null;
+    return peerInSync ? replicate(op) : null;
+  }
+
+  /** Writes the local copy; completes the op now, or marks its local half when the peer's is pending. */
+  private void writeLocal(Op op, InFlight rf) {
     try {
       if (op instanceof Op.Write w) {
         data.write(w.offset(), w.data().nioBuffers());
