@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import io.zoneha.engine.config.AwsConfig;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.config.Params;
@@ -14,46 +12,17 @@ import io.zoneha.engine.spi.ActionFailure;
 import io.zoneha.engine.spi.ActionFailure.Scope;
 import io.zoneha.engine.spi.FieldProblem;
 import io.zoneha.engine.spi.NodeServices;
-import io.zoneha.engine.spi.Reason;
 import io.zoneha.engine.spi.ResourceDriver;
-import io.zoneha.resources.aws.emulator.AwsEmulator;
 import io.zoneha.resources.aws.emulator.CallLog;
-import io.zoneha.resources.aws.emulator.EmulatorFixture;
 import io.zoneha.resources.aws.emulator.FaultRule;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** awsvip against the emulator: success, per-server ENIs, and every failure path. */
-@ExtendWith(VertxExtension.class)
-class AwsVipTest {
-  static Vertx vertx;
-  AwsEmulator emu;
-  final List<NodeServices> services = new ArrayList<>();
-  static final Reason WHY = Reason.of("test");
-
-  @BeforeAll
-  static void init(Vertx v) {
-    vertx = v;
-  }
-
-  @BeforeEach
-  void start() {
-    emu = EmulatorFixture.start(vertx);
-  }
-
-  @AfterEach
-  void stop() {
-    services.forEach(NodeServices::close);
-    emu.close().await();
-  }
+class AwsVipTest extends EmulatorTestBase {
 
   static ResourceConfig vip(Map<String, Object> overrides) {
     Map<String, Object> p = new HashMap<>(Map.of("vip", "10.1.0.20", "vpcId", "vpc-1234abcd"));
