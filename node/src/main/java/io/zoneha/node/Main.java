@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "High-availability cluster engine for Linux servers on AWS.",
     subcommands = {NodeCommand.class, ValidateCommand.class, StatusCommand.class, GroupCommand.class,
         MonitorCommand.class, MirrorCommand.class, ClusterCommand.class, DemoCommand.class, HashPasswordCommand.class,
-        AwsEmulatorCommand.class, AwsRoutesCommand.class})
+        AwsEmulatorCommand.class, AwsRoutesCommand.class, WitnessCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -28,6 +28,11 @@ public final class Addresses {
   public static final String STATUS_QUERY = "zoneha.local.status.query";
   /** {@link MonitorMessages.Control}: suspend or resume a monitor on this node. */
   public static final String MONITOR_CONTROL = "zoneha.local.monitor.control";
+  /**
+   * {@link WitnessMessages.Query} answered with a {@link WitnessMessages.View}: what the witness
+   * last told this node (only deployed when the np list has a witness).
+   */
+  public static final String WITNESS_QUERY = "zoneha.local.witness.query";
   /** Stop this node's cluster service (final action or operator). */
   public static final String SHUTDOWN = "zoneha.local.shutdown";
 

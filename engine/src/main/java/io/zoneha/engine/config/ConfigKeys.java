@@ -72,17 +72,22 @@ public final class ConfigKeys {
 
   public static final String NP_HTTP = "http";
   public static final String NP_PING = "ping";
+  public static final String NP_WITNESS = "witness";
 
   public static final Section NP = section("np[]",
       key("type", REQUIRED),
       key("target", REQUIRED),
-      key("port", NpTarget.DEFAULT_HTTPS_PORT + " when ssl, else " + NpTarget.DEFAULT_HTTP_PORT),
+      key("port", "http: " + NpTarget.DEFAULT_HTTPS_PORT + " when ssl, else " + NpTarget.DEFAULT_HTTP_PORT
+          + "; witness: " + NpTarget.DEFAULT_WITNESS_PORT),
       key("ssl", String.valueOf(NpTarget.DEFAULT_SSL)),
       key("path", NpTarget.DEFAULT_PATH),
       key("timeout", doc(NpTarget.DEFAULT_TIMEOUT)));
 
   /** The keys of {@link #NP} that only an http target uses. */
   public static final List<String> NP_HTTP_ONLY = List.of("port", "ssl", "path");
+
+  /** The keys of {@link #NP} that a ping target does not use but a witness target does. */
+  public static final List<String> NP_WITNESS_ALSO = List.of("port", "ssl");
 
   public static final Section MANAGEMENT = section("management",
       key("users", "[]"),

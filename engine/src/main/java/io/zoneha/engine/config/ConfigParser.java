@@ -75,11 +75,17 @@ final class ConfigParser {
       return new NpTarget.Http(target, port, ssl, f.optString("path").orElse(NpTarget.DEFAULT_PATH),
           f.duration("timeout", NpTarget.DEFAULT_TIMEOUT));
     }
+    if (type.equals(ConfigKeys.NP_WITNESS)) {
+      ConfigKeys.NP_HTTP_ONLY.stream().filter(k -> !ConfigKeys.NP_WITNESS_ALSO.contains(k))
+          .forEach(k -> f.rejectPresent(k, "only http targets use this key"));
+      return new NpTarget.Witness(target, f.integer("port", NpTarget.DEFAULT_WITNESS_PORT),
+          f.bool("ssl", NpTarget.DEFAULT_SSL), f.duration("timeout", NpTarget.DEFAULT_TIMEOUT));
+    }
     if (type.equals(ConfigKeys.NP_PING)) {
-      ConfigKeys.NP_HTTP_ONLY.forEach(k -> f.rejectPresent(k, "only http targets use this key"));
+      ConfigKeys.NP_HTTP_ONLY.forEach(k -> f.rejectPresent(k, "only http and witness targets use this key"));
     } else if (!type.isEmpty()) {
-      problems.add(f.pathOf("type"), "expected " + ConfigKeys.NP_HTTP + " or " + ConfigKeys.NP_PING
-          + ", got '" + type + "'");
+      problems.add(f.pathOf("type"), "expected " + ConfigKeys.NP_HTTP + ", " + ConfigKeys.NP_PING + " or "
+          + ConfigKeys.NP_WITNESS + ", got '" + type + "'");
     }
     return new NpTarget.Ping(target, f.duration("timeout", NpTarget.DEFAULT_TIMEOUT));
   }

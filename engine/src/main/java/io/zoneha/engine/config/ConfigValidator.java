@@ -198,6 +198,7 @@ final class ConfigValidator {
   }
 
   private void np() {
+    int firstWitness = -1;
     for (int i = 0; i < config.np().size(); i++) {
       NpTarget t = config.np().get(i);
       String path = "np[" + i + "]";
@@ -209,6 +210,15 @@ final class ConfigValidator {
         port(path + ".port", http.port(), 65535);
         if (!http.path().startsWith("/")) {
           problems.add(path + ".path", "must start with /, got '" + http.path() + "'");
+        }
+      }
+      if (t instanceof NpTarget.Witness w) {
+        port(path + ".port", w.port(), 65535);
+        if (firstWitness >= 0) {
+          // two witnesses could each vouch for a different side: the tie would not be broken
+          problems.add(path + ".type", "only one witness target is allowed; np[" + firstWitness + "] is one already");
+        } else {
+          firstWitness = i;
         }
       }
     }

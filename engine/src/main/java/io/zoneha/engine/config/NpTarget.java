@@ -12,6 +12,7 @@ public sealed interface NpTarget {
   int DEFAULT_HTTPS_PORT = 443;
   boolean DEFAULT_SSL = false;
   String DEFAULT_PATH = "/";
+  int DEFAULT_WITNESS_PORT = 29020;
 
   String target();
 
@@ -22,4 +23,12 @@ public sealed interface NpTarget {
 
   /** ICMP echo through the system ping command. */
   record Ping(String target, Duration timeout) implements NpTarget {}
+
+  /**
+   * A ZoneHA witness server ({@code zoneha witness}) in a third location. Every node reports to it
+   * each heartbeat interval; when a peer is lost, what the witness last heard from that peer decides
+   * whether it is down (take over) or only the interconnect is cut (keep things as they are).
+   * {@code timeout} bounds one request to the witness.
+   */
+  record Witness(String target, int port, boolean ssl, Duration timeout) implements NpTarget {}
 }

@@ -2,16 +2,27 @@ package io.zoneha.engine.membership;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 import io.zoneha.engine.bus.Addresses;
+import io.zoneha.engine.bus.ClusterSeal;
 import io.zoneha.engine.bus.Membership;
 import io.zoneha.engine.bus.Membership.Isolation;
+import io.zoneha.engine.bus.WitnessMessages;
 import io.zoneha.engine.config.ClusterConfig;
+import io.zoneha.engine.config.NpTarget;
 import io.zoneha.engine.config.ServerConfig;
+import io.zoneha.engine.group.Claim;
 import io.zoneha.engine.heartbeat.LivenessChange;
 import io.zoneha.engine.np.NpChecker;
 import io.zoneha.engine.status.NodeStatus.LinkStatus;
 import io.zoneha.engine.status.StatusParts;
+import io.zoneha.engine.time.Clock;
+import io.zoneha.engine.witness.WitnessDecider;
+import io.zoneha.engine.witness.WitnessDecider.Verdict;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * Turns raw liveness into membership events: a lost peer is confirmed by NP resolution before
  * anyone may take over its groups; a node that reaches no NP target declares itself isolated.
  * Also decides when startup is complete (every server seen, or the startup wait is over).
+ *
+ * <p>With a witness in the np list, a lost peer is instead judged by {@link WitnessDecider} on
+ * what the witness last said, asked again every quarter interval until the verdict settles: down
+ * (take over), isolated (stop), or alive behind a broken interconnect (keep asking, move nothing).
  */
 public final class MembershipVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MembershipVerticle.class);
@@ -31,13 +46,37 @@ public final class MembershipVerticle extends VerticleBase {
   private final String self;
   private final Set<String> live = new LinkedHashSet<>();
   private final Map<String, Boolean> links = new HashMap<>();
+  private final Map<String, LostPeer> awaitingWitness = new LinkedHashMap<>();
+  private final Clock clock;
+  private final boolean witness;
+  private final ClusterSeal seal;
   private NpChecker np;
   private boolean isolated;
   private boolean startupComplete;
 
+  /** A peer declared down whose fate the witness has not settled yet. */
+  private static final class LostPeer {
+    final long lostAt;
+    final Map<String, Claim> claims;
+    Verdict last = Verdict.WAIT;
+    boolean asking;
+
+    LostPeer(long lostAt, Map<String, Claim> claims) {
+      this.lostAt = lostAt;
+      this.claims = claims;
+    }
+  }
+
   public MembershipVerticle(ClusterConfig config, String self) {
+    this(config, self, Clock.SYSTEM);
+  }
+
+  public MembershipVerticle(ClusterConfig config, String self, Clock clock) {
     this.config = config;
     this.self = self;
+    this.clock = clock;
+    this.witness = config.np().stream().anyMatch(NpTarget.Witness.class::isInstance);
+    this.seal = new ClusterSeal(config.secret());
   }
 
   @Override
@@ -45,6 +84,10 @@ public final class MembershipVerticle extends VerticleBase {
     np = new NpChecker(vertx, config.np(), config.server(self).orElseThrow().primaryAddress());
     live.add(self);
     vertx.eventBus().<LivenessChange>localConsumer(Addresses.LIVENESS, m -> onChange(m.body()));
+    if (witness) {
+      vertx.setPeriodic(Math.max(20, config.heartbeat().interval().toMillis() / 4),
+          id -> List.copyOf(awaitingWitness.keySet()).forEach(this::askWitness));
+    }
     vertx.setTimer(config.heartbeat().startupWait().toMillis(),
         id -> completeStartup("startup wait of " + config.heartbeat().startupWait().toMillis() + " ms is over"));
     publishPart();
@@ -73,6 +116,10 @@ public final class MembershipVerticle extends VerticleBase {
   private void peerUp(LivenessChange c) {
     String peer = c.peer();
     live.add(peer);
+    LostPeer was = awaitingWitness.remove(peer);
+    if (was != null && was.last == Verdict.PEER_ALIVE) {
+      log.warn("heartbeats from {} again: the interconnect works again", peer);
+    }
     log.info("server {} is up", peer);
     emit(new Membership.PeerJoined(peer, c.claims()));
     if (isolated) {
@@ -87,6 +134,12 @@ public final class MembershipVerticle extends VerticleBase {
   private void peerDown(LivenessChange c) {
     live.remove(c.peer());
     publishPart();
+    if (witness) {
+      log.warn("server {} missed heartbeats on every interconnect; asking the witness", c.peer());
+      awaitingWitness.put(c.peer(), new LostPeer(clock.monoMillis(), c.claims()));
+      askWitness(c.peer());
+      return;
+    }
     log.warn("server {} missed heartbeats on every interconnect; checking network partition targets", c.peer());
     np.check().onComplete(ar -> {
       NpChecker.Outcome o = ar.succeeded() ? ar.result() : new NpChecker.Outcome(false, String.valueOf(ar.cause()));
@@ -99,6 +152,60 @@ public final class MembershipVerticle extends VerticleBase {
         setIsolated(true, "lost " + c.peer() + " and reached no NP target (" + o.detail() + ")");
       }
     });
+  }
+
+  private void askWitness(String peer) {
+    LostPeer p = awaitingWitness.get(peer);
+    if (p == null || p.asking) {
+      return;
+    }
+    p.asking = true;
+    DeliveryOptions quick = new DeliveryOptions().setSendTimeout(config.heartbeat().timeout().toMillis());
+    vertx.eventBus().<WitnessMessages.View>request(Addresses.WITNESS_QUERY, new WitnessMessages.Query(), quick)
+        .map(Message::body)
+        .otherwise(e -> new WitnessMessages.View(Long.MAX_VALUE, Map.of(), "witness client: " + e.getMessage()))
+        .onSuccess(view -> {
+          p.asking = false;
+          if (awaitingWitness.get(peer) == p) {
+            judge(peer, p, view);
+          }
+        });
+  }
+
+  private void judge(String peer, LostPeer p, WitnessMessages.View view) {
+    long now = clock.monoMillis();
+    WitnessDecider.Decision d = WitnessDecider.decide(new WitnessDecider.Input(view.contactAge(), view.silenceOf(peer),
+        Math.max(0, now - p.lostAt), config.heartbeat().timeout().toMillis(), config.heartbeat().interval().toMillis()));
+    Verdict before = p.last;
+    p.last = d.verdict();
+    switch (d.verdict()) {
+      case PEER_DOWN -> {
+        awaitingWitness.remove(peer);
+        log.warn("server {} is down ({}); its groups may fail over", peer, d.reason());
+        emit(new Membership.PeerLost(peer, p.claims));
+      }
+      case ISOLATED -> {
+        awaitingWitness.remove(peer);
+        setIsolated(true, "lost " + peer + " and " + d.reason() + " at " + view.detail());
+      }
+      case PEER_ALIVE -> {
+        if (before != Verdict.PEER_ALIVE) {
+          String text = "the interconnect to " + peer + " is down but " + peer + " is alive (" + d.reason()
+              + "); not taking over its groups, " + self + " keeps what it runs";
+          log.warn("{}", text);
+          alert(text);
+        }
+      }
+      case WAIT -> log.debug("server {}: {}", peer, d.reason());
+    }
+    if ((before == Verdict.PEER_ALIVE) != (d.verdict() == Verdict.PEER_ALIVE)) {
+      publishPart();
+    }
+  }
+
+  private void alert(String text) {
+    vertx.eventBus().publish(Addresses.CLUSTER_ALERTS, seal.seal(new JsonObject().put("time", clock.wallMillis())
+        .put("server", self).put("severity", "warning").putNull("group").put("message", text)));
   }
 
   private void setIsolated(boolean value, String reason) {
@@ -131,8 +238,10 @@ public final class MembershipVerticle extends VerticleBase {
   private void publishPart() {
     List<LinkStatus> ls = config.servers().stream().filter(s -> !s.name().equals(self))
         .flatMap(peer -> linksTo(peer).stream()).toList();
+    List<String> aliveByWitness = awaitingWitness.entrySet().stream()
+        .filter(e -> e.getValue().last == Verdict.PEER_ALIVE).map(Map.Entry::getKey).toList();
     vertx.eventBus().publish(Addresses.STATUS_PART,
-        new StatusParts.Membership(isolated ? "isolated" : "online", ls, List.copyOf(live)));
+        new StatusParts.Membership(isolated ? "isolated" : "online", ls, List.copyOf(live), aliveByWitness));
   }
 
   private List<LinkStatus> linksTo(ServerConfig peer) {

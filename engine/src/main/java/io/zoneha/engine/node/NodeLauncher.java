@@ -9,6 +9,8 @@ import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.GroupMessages;
 import io.zoneha.engine.bus.Membership;
 import io.zoneha.engine.bus.MonitorMessages;
+import io.zoneha.engine.bus.WitnessMessages;
+import io.zoneha.engine.config.NpTarget;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.config.GroupConfig;
 import io.zoneha.engine.config.MonitorConfig;
@@ -29,6 +31,7 @@ import io.zoneha.engine.spi.TypeRegistry;
 import io.zoneha.engine.status.StatusParts;
 import io.zoneha.engine.status.StatusVerticle;
 import io.zoneha.engine.time.Clock;
+import io.zoneha.engine.witness.WitnessVerticle;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,7 +107,8 @@ public final class NodeLauncher {
         Membership.StartupComplete.class, Membership.Suspect.class, GroupMessages.Command.class,
         GroupMessages.Reply.class, GroupMessages.LocalClaims.class, GroupMessages.Recovery.class,
         MonitorMessages.Control.class, StatusParts.Groups.class, StatusParts.Monitors.class,
-        StatusParts.Membership.class, StatusParts.Details.class);
+        StatusParts.Membership.class, StatusParts.Details.class, StatusParts.Witness.class,
+        WitnessMessages.Query.class, WitnessMessages.View.class);
   }
 
   private Future<?> deployCore(Vertx v) {
@@ -128,12 +132,20 @@ public final class NodeLauncher {
           self.name(), m, m.paramsFor(self.name()), stateDir, services)));
     }
     return v.deployVerticle(new StatusVerticle(config, self.name()))
-        .compose(x -> v.deployVerticle(new MembershipVerticle(config, self.name())))
+        .compose(x -> deployWitness(v))
+        .compose(x -> v.deployVerticle(new MembershipVerticle(config, self.name(), Clock.SYSTEM)))
         .compose(x -> v.deployVerticle(groups))
         .compose(x -> v.deployVerticle(new io.zoneha.engine.group.ResourceOperationsVerticle(config, self.name(), runners)))
         .compose(x -> v.deployVerticle(new MonitorVerticle(config, self.name(), monitors)))
         .compose(x -> v.deployVerticle(new ClusterControlVerticle(config.secret())))
         .compose(x -> v.deployVerticle(new HeartbeatVerticle(config, self.name(), Clock.SYSTEM)));
+  }
+
+  /** The witness client, when the np list names a witness (validation allows at most one). */
+  private Future<?> deployWitness(Vertx v) {
+    return config.np().stream().filter(NpTarget.Witness.class::isInstance).map(NpTarget.Witness.class::cast).findFirst()
+        .<Future<?>>map(w -> v.deployVerticle(new WitnessVerticle(config, self.name(), w, Clock.SYSTEM)))
+        .orElse(Future.succeededFuture());
   }
 
   private Future<?> deployExtras(List<Function<NodeLauncher, io.vertx.core.Deployable>> extras) {

@@ -26,7 +26,8 @@ public final class NpChecker {
   /** Checks leave from {@code sourceAddress} (this server's first interconnect), like its traffic. */
   public NpChecker(Vertx vertx, List<NpTarget> targets, String sourceAddress) {
     this.vertx = vertx;
-    this.targets = targets;
+    // a witness is not probed here: the witness verticle talks to it and the witness decider judges
+    this.targets = targets.stream().filter(t -> !(t instanceof NpTarget.Witness)).toList();
     this.sourceAddress = sourceAddress;
     HttpClientOptions base = new HttpClientOptions().setKeepAlive(false).setLocalAddress(sourceAddress);
     this.http = vertx.createHttpClient(base);
@@ -58,7 +59,10 @@ public final class NpChecker {
     if (t instanceof NpTarget.Http h) {
       return head(h);
     }
-    return ping((NpTarget.Ping) t);
+    if (t instanceof NpTarget.Ping p) {
+      return ping(p);
+    }
+    throw new IllegalStateException("not a probed NP target: " + t);
   }
 
   private Future<Outcome> head(NpTarget.Http h) {

@@ -19,8 +19,26 @@ public final class StatusParts {
 
   public record Monitors(List<MonitorStatus> monitors) implements Part {}
 
-  /** {@code state}: online, isolated or stopping; {@code live}: servers this node hears. */
-  public record Membership(String state, List<LinkStatus> links, List<String> live) implements Part {}
+  /**
+   * {@code state}: online, isolated or stopping; {@code live}: servers this node hears;
+   * {@code aliveByWitness}: servers this node does not hear but the witness does (the interconnect
+   * is down, the server is not).
+   */
+  public record Membership(String state, List<LinkStatus> links, List<String> live, List<String> aliveByWitness)
+      implements Part {
+    public Membership {
+      links = List.copyOf(links);
+      live = List.copyOf(live);
+      aliveByWitness = List.copyOf(aliveByWitness);
+    }
+
+    public Membership(String state, List<LinkStatus> links, List<String> live) {
+      this(state, links, live, List.of());
+    }
+  }
+
+  /** This node's connection to the witness server ({@code lastError} empty while it answers). */
+  public record Witness(String target, boolean reachable, String lastError) implements Part {}
 
   /** An event-log entry, newest last. */
   public record Alert(long time, String server, String severity, String group, String message) {}

@@ -2,6 +2,7 @@ package io.zoneha.engine.status;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
@@ -37,6 +38,7 @@ public final class StatusVerticle extends VerticleBase {
   private StatusParts.Monitors monitors = new StatusParts.Monitors(List.of());
   private StatusParts.Details details = new StatusParts.Details(List.of());
   private StatusParts.Membership membership = new StatusParts.Membership("online", List.of(), List.of());
+  private StatusParts.Witness witness;
   private boolean dirty;
 
   public StatusVerticle(ClusterConfig config, String self) {
@@ -65,6 +67,8 @@ public final class StatusVerticle extends VerticleBase {
       membership = m;
     } else if (p instanceof StatusParts.Details d) {
       details = d;
+    } else if (p instanceof StatusParts.Witness w) {
+      witness = w;
     }
     rebuild();
     share();
@@ -120,6 +124,23 @@ public final class StatusVerticle extends VerticleBase {
   private JsonObject clusterJson() {
     Set<String> live = new LinkedHashSet<>(membership.live());
     live.add(self);
-    return ClusterStatusAssembler.assemble(config, self, nodes, live, List.copyOf(alerts));
+    JsonObject j = ClusterStatusAssembler.assemble(config, self, nodes, live, List.copyOf(alerts));
+    return withWitness(j);
+  }
+
+  /** What the witness says, as this node sees it: servers it cannot hear but the witness can. */
+  private JsonObject withWitness(JsonObject j) {
+    if (witness == null) {
+      return j;
+    }
+    j.put("witness", new JsonObject().put("target", witness.target()).put("reachable", witness.reachable())
+        .put("lastError", witness.lastError()).put("aliveByWitness", new JsonArray(membership.aliveByWitness())));
+    for (Object o : j.getJsonArray("servers")) {
+      JsonObject server = (JsonObject) o;
+      if (membership.aliveByWitness().contains(server.getString("name"))) {
+        server.put("state", "unreachable").put("note", "no heartbeats on any interconnect, but the witness hears it");
+      }
+    }
+    return j;
   }
 }
