@@ -50,7 +50,8 @@ public final class WitnessDecider {
   public record Input(long ownContactAge, long peerSilence, long peerLostFor, long timeout, long interval) {
     public Input {
       if (timeout <= 0 || interval <= 0 || ownContactAge < 0 || peerSilence < 0 || peerLostFor < 0) {
-        throw new IllegalArgumentException("witness decision input out of range: " + this);
+        throw new IllegalArgumentException("witness decision input out of range: own contact " + ownContactAge
+            + ", peer silence " + peerSilence + ", lost for " + peerLostFor + ", timeout " + timeout + ", interval " + interval);
       }
     }
   }

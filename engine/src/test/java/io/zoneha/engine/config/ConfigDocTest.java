@@ -54,7 +54,7 @@ class ConfigDocTest {
         servers:
           - {name: node1, interconnects: [10.0.0.1]}
           - {name: node2, interconnects: [10.0.0.2]}
-        np: [{type: http, target: a.example}, {type: http, target: b.example, ssl: true}]
+        np: [{type: http, target: a.example}, {type: http, target: b.example, ssl: true}, {type: witness, target: w.example}]
         groups:
           - name: g
             resources: [{name: r, type: exec, params: {start: x}}]
@@ -68,6 +68,7 @@ class ConfigDocTest {
     MonitorConfig m = c.monitors().get(0);
     NpTarget.Http http = (NpTarget.Http) c.np().get(0);
     NpTarget.Http https = (NpTarget.Http) c.np().get(1);
+    NpTarget.Witness witness = (NpTarget.Witness) c.np().get(2);
     Map<String, String> applied = new LinkedHashMap<>();
     applied.put("servers[].managementPort", String.valueOf(s.managementPort()));
     applied.put("servers[].busPort", String.valueOf(s.busPort()));
@@ -75,7 +76,7 @@ class ConfigDocTest {
     applied.put("heartbeat.interval", ConfigKeys.doc(c.heartbeat().interval()));
     applied.put("heartbeat.timeout", ConfigKeys.doc(c.heartbeat().timeout()));
     applied.put("heartbeat.startupWait", ConfigKeys.doc(c.heartbeat().startupWait()));
-    applied.put("np[].port", https.port() + " when ssl, else " + http.port());
+    applied.put("np[].port", "http: " + https.port() + " when ssl, else " + http.port() + "; witness: " + witness.port());
     applied.put("np[].ssl", String.valueOf(http.ssl()));
     applied.put("np[].path", http.path());
     applied.put("np[].timeout", ConfigKeys.doc(http.timeout()));

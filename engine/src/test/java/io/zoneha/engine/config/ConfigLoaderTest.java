@@ -253,4 +253,43 @@ class ConfigLoaderTest {
       Fields.absent("heartbeat", ConfigKeys.HEARTBEAT, p).integer("portt", 1);
     });
   }
+
+  @Test
+  void aWitnessTargetGetsItsDefaultsAndSharesPortAndSslWithHttp() {
+    ClusterConfig c = valid(withSecret(SECRET, """
+        np:
+          - {type: witness, target: witness.example.internal}
+          - {type: http, target: 10.0.130.10, port: 7000, ssl: true, timeout: 1s}
+        """));
+    assertEquals(new NpTarget.Witness("witness.example.internal", NpTarget.DEFAULT_WITNESS_PORT, false, NpTarget.DEFAULT_TIMEOUT),
+        c.np().get(0));
+    assertEquals(new NpTarget.Http("10.0.130.10", 7000, true, "/", java.time.Duration.ofSeconds(1)), c.np().get(1));
+  }
+
+  @Test
+  void witnessTargetsAreCheckedFieldByField() {
+    List<String> p = problems(withSecret(SECRET, """
+        np:
+          - {type: witness, target: "not a host", port: 70000, path: /x, timeout: 0s}
+          - {type: witness, target: w2.example}
+          - {type: quorum, target: w3.example}
+        """));
+    assertTrue(p.stream().anyMatch(x -> x.startsWith("np[0].path: only http targets use this key")), p.toString());
+    assertTrue(p.stream().anyMatch(x -> x.startsWith("np[2].type: expected http, ping or witness, got 'quorum'")), p.toString());
+    List<String> semantic = problems(withSecret(SECRET, """
+        np:
+          - {type: witness, target: "not a host", port: 70000, timeout: 0s}
+          - {type: witness, target: w2.example}
+        """));
+    assertTrue(semantic.stream().anyMatch(x -> x.startsWith("np[0].target: not a host name or IP address: 'not a host'")), semantic.toString());
+    assertTrue(semantic.stream().anyMatch(x -> x.startsWith("np[0].port: must be a port number 1..65535, got 70000")), semantic.toString());
+    assertTrue(semantic.stream().anyMatch(x -> x.startsWith("np[0].timeout: must be longer than 0")), semantic.toString());
+    assertTrue(semantic.stream().anyMatch(x -> x.startsWith("np[1].type: only one witness target is allowed; np[0] is one already")), semantic.toString());
+  }
+
+  @Test
+  void pingTargetsStillRefuseHttpKeys() {
+    List<String> p = problems(withSecret(SECRET, "np:\n  - {type: ping, target: 10.0.0.1, port: 80}\n"));
+    assertTrue(p.stream().anyMatch(x -> x.startsWith("np[0].port: only http and witness targets use this key")), p.toString());
+  }
 }
