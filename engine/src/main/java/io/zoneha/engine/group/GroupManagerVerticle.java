@@ -67,7 +67,7 @@ public final class GroupManagerVerticle extends VerticleBase {
     vertx.eventBus().<Recovery>localConsumer(Addresses.RECOVERY, m -> onRecovery(m.body()));
     vertx.eventBus().consumer(Addresses.nodeCommands(self), this::onRemote);
     // a periodic look at the claims settles what a lost message or a missed change left open
-    vertx.setPeriodic(config.heartbeat().timeout().toMillis(), id -> decide(new GroupEvent.ClaimsChanged()));
+    vertx.setPeriodic(config.heartbeat().timeout().toMillis(), id -> reconsider(new GroupEvent.ClaimsChanged()));
     vertx.setPeriodic(DETAILS_MS, id -> publishDetails());
     publish();
     publishDetails();
@@ -88,21 +88,21 @@ public final class GroupManagerVerticle extends VerticleBase {
       // the decider keeps a dead peer's last claims: they tell whose groups need a new home
       live.remove(p.peer());
       peerClaims.put(p.peer(), p.lastClaims());
-      decide(new GroupEvent.PeerDown(p.peer(), p.lastClaims()));
+      reconsider(new GroupEvent.PeerDown(p.peer(), p.lastClaims()));
     } else if (e instanceof Membership.PeerJoined p) {
       live.add(p.peer());
       peerClaims.put(p.peer(), p.claims());
-      decide(new GroupEvent.ClaimsChanged());
+      reconsider(new GroupEvent.ClaimsChanged());
     } else if (e instanceof Membership.ClaimsChanged c) {
       peerClaims.put(c.peer(), c.claims());
-      decide(new GroupEvent.ClaimsChanged());
+      reconsider(new GroupEvent.ClaimsChanged());
     } else if (e instanceof Membership.Isolation i) {
       isolated = i.isolated();
       // back in touch: groups that every side stopped while cut off start again where they belong
       decide(isolated ? new GroupEvent.Isolated() : new GroupEvent.StartupComplete());
     } else if (e instanceof Membership.StartupComplete) {
       startupComplete = true;
-      decide(new GroupEvent.StartupComplete());
+      reconsider(new GroupEvent.StartupComplete());
     }
   }
 
@@ -172,6 +172,18 @@ public final class GroupManagerVerticle extends VerticleBase {
       case FAILOVER_GROUP -> decide(new GroupEvent.FailoverRequested(r.group(), r.reason()));
       case STOP_GROUP -> decide(new GroupEvent.StopRequested(r.group(), "recovery"));
       case STOP_CLUSTER_SERVICE -> vertx.eventBus().send(Addresses.SHUTDOWN, r.reason());
+    }
+  }
+
+  /**
+   * Membership changes and the periodic look at the claims, unless this node is isolated: an
+   * isolated node sees itself as the only live server, so every group a peer last held would look
+   * orphaned and be started here, on the one node that must not start anything. Isolation ends
+   * with a StartupComplete and the next periodic look settles whatever waited.
+   */
+  private void reconsider(GroupEvent event) {
+    if (!isolated) {
+      decide(event);
     }
   }
 

@@ -160,7 +160,11 @@ public final class MembershipVerticle extends VerticleBase {
       return;
     }
     p.asking = true;
-    DeliveryOptions quick = new DeliveryOptions().setSendTimeout(config.heartbeat().timeout().toMillis());
+    // local only: a clustered send would first look the address up in the cluster manager, which
+    // can hang for seconds while the interconnect (and with it Hazelcast) is cut, the very moment
+    // the witness matters
+    DeliveryOptions quick = new DeliveryOptions().setLocalOnly(true)
+        .setSendTimeout(config.heartbeat().timeout().toMillis());
     vertx.eventBus().<WitnessMessages.View>request(Addresses.WITNESS_QUERY, new WitnessMessages.Query(), quick)
         .map(Message::body)
         .otherwise(e -> new WitnessMessages.View(Long.MAX_VALUE, Map.of(), "witness client: " + e.getMessage()))
@@ -203,9 +207,14 @@ public final class MembershipVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * An alert for this node's own status and UI only: it reports a cut interconnect, so no peer
+   * could hear it, and a clustered publish would wait on the cut cluster manager first.
+   */
   private void alert(String text) {
     vertx.eventBus().publish(Addresses.CLUSTER_ALERTS, seal.seal(new JsonObject().put("time", clock.wallMillis())
-        .put("server", self).put("severity", "warning").putNull("group").put("message", text)));
+        .put("server", self).put("severity", "warning").putNull("group").put("message", text)),
+        new DeliveryOptions().setLocalOnly(true));
   }
 
   private void setIsolated(boolean value, String reason) {

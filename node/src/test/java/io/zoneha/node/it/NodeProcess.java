@@ -26,10 +26,20 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts a node whose environment also holds {@code env} (for example AWS credentials). */
   static NodeProcess start(Path config, String server, Path dir, java.util.Map<String, String> env) throws IOException {
+    return start(config, server, dir, env, List.of());
+  }
+
+  /**
+   * Like {@link #start(Path, String, Path, java.util.Map)}, with {@code prefix} in front of the
+   * java command (such as {@code ip netns exec NS}, which execs java in place: the PID stays java's).
+   */
+  static NodeProcess start(Path config, String server, Path dir, java.util.Map<String, String> env, List<String> prefix)
+      throws IOException {
     Path stateDir = dir.resolve(server);
     Files.createDirectories(stateDir);
     Path log = dir.resolve(server + ".out");
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     cmd.addAll(io.zoneha.node.Main.NODE_JVM_FLAGS);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "node", "--config", config.toString(),
         "--server", server, "--state-dir", stateDir.toString()));
@@ -37,6 +47,16 @@ final class NodeProcess implements AutoCloseable {
     pb.environment().putAll(env);
     Process p = pb.start();
     return new NodeProcess(server, log, p);
+  }
+
+  /** {@code zoneha witness} as its own JVM, listening on {@code listen} (HOST:PORT). */
+  static NodeProcess startWitness(Path dir, String listen, Path secretFile) throws IOException {
+    Path log = dir.resolve("witness.out");
+    List<String> cmd = List.of(javaBin(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", System.getProperty("java.class.path"), "io.zoneha.node.Main", "witness", "--listen", listen,
+        "--secret-file", secretFile.toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new NodeProcess("witness", log, p);
   }
 
   private static String javaBin() {

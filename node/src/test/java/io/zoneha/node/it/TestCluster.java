@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -31,6 +32,8 @@ final class TestCluster implements AutoCloseable {
   final int subnet;
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> env = new LinkedHashMap<>();
+  private final Map<String, List<String>> prefixes = new LinkedHashMap<>();
+  private final Map<Integer, String> managementHosts = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   TestCluster(int subnet, String yaml) throws IOException {
@@ -62,9 +65,21 @@ final class TestCluster implements AutoCloseable {
     return env.getOrDefault(server, Map.of());
   }
 
+  /** Runs a server's process inside network namespace {@code ns} (the test made it). */
+  TestCluster netns(String server, String ns) {
+    prefixes.put(server, List.of("ip", "netns", "exec", ns));
+    return this;
+  }
+
+  /** Where server {@code index}'s management endpoint listens, when not on its loopback address. */
+  TestCluster managementHost(int index, String host) {
+    managementHosts.put(index, host);
+    return this;
+  }
+
   void start(String... servers) throws IOException {
     for (String s : servers) {
-      nodes.put(s, NodeProcess.start(config, s, dir, envOf(s)));
+      nodes.put(s, NodeProcess.start(config, s, dir, envOf(s), prefixes.getOrDefault(s, List.of())));
     }
   }
 
@@ -93,7 +108,8 @@ final class TestCluster implements AutoCloseable {
 
   /** The status as seen by one node, or empty if it does not answer. */
   Optional<JsonObject> status(String server, int index) {
-    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + addr(subnet, index) + ":29001/api/v1/status"))
+    String host = managementHosts.getOrDefault(index, addr(subnet, index));
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + host + ":29001/api/v1/status"))
         .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + ManagementAuth.tokenFor(SECRET)).build();
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
