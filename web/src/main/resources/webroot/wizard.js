@@ -149,13 +149,14 @@ const VIEWS = [
     h('div', { class: 'form-grid' }, field('Heartbeat interval', model.heartbeat, 'interval', { placeholder: '500ms' }),
       field('Heartbeat timeout', model.heartbeat, 'timeout', { placeholder: '3s' }))],
 
-  () => [h('p', { class: 'hint' }, 'When a server stops hearing its peer, it checks these targets: a server that reaches none of them isolates itself instead of taking over. Without any target a network split can start a group twice.'),
+  () => [h('p', { class: 'hint' }, 'When a server stops hearing its peer, it checks these targets: a server that reaches none of them isolates itself instead of taking over. Without any target a network split can start a group twice. A witness (zoneha witness, in a third AZ) also settles a cut interconnect: then only the witness decides.'),
     model.np.map((t, i) => h('div', { class: 'item' }, h('div', { class: 'row spread' }, h('h3', {}, 'Target ' + (i + 1)),
       button('Remove', () => model.np.splice(i, 1))),
-    h('div', { class: 'form-grid' }, field('Type', t, 'type', { options: ['http', 'ping'], redraw: true }),
+    h('div', { class: 'form-grid' }, field('Type', t, 'type', { options: ['http', 'ping', 'witness'], redraw: true }),
       field('Target host or IP', t, 'target', { required: true }),
-      t.type === 'http' ? field('Port', t, 'port', { number: true, placeholder: t.ssl ? '443' : '80' }) : null,
-      t.type === 'http' ? field('HTTPS', t, 'ssl', { checkbox: true }) : null,
+      t.type !== 'ping' ? field('Port', t, 'port', { number: true,
+        placeholder: t.type === 'witness' ? '29020' : (t.ssl ? '443' : '80') }) : null,
+      t.type !== 'ping' ? field('HTTPS', t, 'ssl', { checkbox: true }) : null,
       field('Timeout', t, 'timeout', { placeholder: '3s' })))),
     button('Add NP target', () => model.np.push({ type: 'http', target: '' }), { 'data-testid': 'wiz-add-np' })],
 

@@ -80,6 +80,27 @@ class CliTest {
   }
 
   @Test
+  void witnessRefusesBadArgumentsBeforeListening() throws Exception {
+    Run none = cli("witness", "--listen", "127.0.0.1:0");
+    assertEquals(2, none.code());
+    assertTrue(none.err().contains("--secret-file"), none.err());
+    Run missing = cli("witness", "--listen", "127.0.0.1:29020", "--secret-file", dir.resolve("none").toString());
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("--secret-file: cannot read"), missing.err());
+    Path shortSecret = dir.resolve("short");
+    Files.writeString(shortSecret, "tooshort\n");
+    Run weak = cli("witness", "--listen", "127.0.0.1:29020", "--secret-file", shortSecret.toString());
+    assertEquals(2, weak.code());
+    assertTrue(weak.err().contains("fewer than 16 characters") && !weak.err().contains("tooshort"), weak.err());
+    Run port = cli("witness", "--listen", "127.0.0.1:http", "--secret-file", shortSecret.toString());
+    assertEquals(2, port.code());
+    assertTrue(port.err().contains("--listen: port must be 1..65535, got 'http'"), port.err());
+    Run tls = cli("witness", "--secret-file", shortSecret.toString(), "--tls-cert", "c.pem");
+    assertEquals(2, tls.code());
+    assertTrue(tls.err().contains("--tls-cert and --tls-key go together"), tls.err());
+  }
+
+  @Test
   void awsRoutesPrintsEachVipRouteWithItsTarget() throws Exception {
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     try {
