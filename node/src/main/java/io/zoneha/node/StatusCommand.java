@@ -41,12 +41,18 @@ final class StatusCommand implements Callable<Integer> {
     out.printf("Cluster %s (seen from %s)%n", s.getString("cluster"), s.getString("reportedBy"));
     out.println("Servers:");
     for (JsonObject o : objects(s.getJsonArray("servers"))) {
-      out.printf("  %-16s %-10s %s%n", o.getString("name"), o.getString("state"),
-          o.getString("az") == null ? "" : "AZ " + o.getString("az"));
+      out.printf("  %-16s %-10s %s%s%n", o.getString("name"), o.getString("state"),
+          o.getString("az") == null ? "" : "AZ " + o.getString("az"),
+          o.getString("note") == null ? "" : "  (" + o.getString("note") + ")");
       for (JsonObject l : objects(o.getJsonArray("interconnects"))) {
         out.printf("      interconnect %d to %-10s %-15s %s%n", l.getInteger("link"), l.getString("peer"),
             l.getString("address"), l.getString("state"));
       }
+    }
+    JsonObject w = s.getJsonObject("witness");
+    if (w != null) {
+      out.printf("Witness %s: %s%n", w.getString("target"), w.getBoolean("reachable", false) ? "answers"
+          : "no answer" + (w.getString("lastError", "").isEmpty() ? "" : " (" + w.getString("lastError") + ")"));
     }
     out.println("Groups:");
     for (JsonObject o : objects(s.getJsonArray("groups"))) {

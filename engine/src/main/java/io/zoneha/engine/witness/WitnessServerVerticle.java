@@ -36,6 +36,8 @@ public final class WitnessServerVerticle extends VerticleBase {
   private final ReplayGuard replays = new ReplayGuard(WitnessProtocol.MAX_SKEW_MS, REPLAY_CAPACITY);
   private WitnessBook book;
   private HttpServer server;
+  private long lastRefusalLog = Long.MIN_VALUE / 2;
+  private long refusalsNotLogged;
 
   public WitnessServerVerticle(Settings settings, Clock clock) {
     this.settings = settings;
@@ -102,8 +104,17 @@ public final class WitnessServerVerticle extends VerticleBase {
   }
 
   private void reject(HttpServerRequest req, int status, String why) {
-    // the reason names the check that failed, never the body or the secret
-    log.warn("refused a request from {}: {}", req.remoteAddress(), why);
+    // the reason names the check that failed, never the body or the secret; at most one line a
+    // second, so a stream of junk cannot fill the disk
+    long now = clock.monoMillis();
+    if (now - lastRefusalLog >= 1000) {
+      log.warn("refused a request from {}: {}{}", req.remoteAddress(), why,
+          refusalsNotLogged == 0 ? "" : " (" + refusalsNotLogged + " more refused since the last such line)");
+      lastRefusalLog = now;
+      refusalsNotLogged = 0;
+    } else {
+      refusalsNotLogged++;
+    }
     req.response().setStatusCode(status).end();
   }
 

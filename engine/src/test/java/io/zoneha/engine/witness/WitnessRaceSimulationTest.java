@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class WitnessRaceSimulationTest {
   private static final long NEVER = Long.MAX_VALUE;
-  private static final long END = 16_000;
+  private static final long END = 20_000;
 
   private static final class Node {
     long reportPhase;
@@ -166,7 +166,7 @@ class WitnessRaceSimulationTest {
     int isolations = 0;
     int quiet = 0;
     long[][] timings = {{1500, 200}, {3000, 500}, {1000, 300}};
-    for (long seed = 0; seed < 400; seed++) {
+    for (long seed = 0; seed < 300; seed++) {
       long[] ti = timings[(int) (seed % timings.length)];
       Run run = simulate(seed, ti[0], ti[1]);
       for (int i = 0; i < 2; i++) {
