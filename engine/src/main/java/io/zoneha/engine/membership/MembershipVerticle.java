@@ -53,6 +53,7 @@ public final class MembershipVerticle extends VerticleBase {
   private NpChecker np;
   private boolean isolated;
   private boolean startupComplete;
+  private WitnessDecider.StartVerdict startupHeldBack;
 
   /** A peer declared down whose fate the witness has not settled yet. */
   private static final class LostPeer {
@@ -88,8 +89,7 @@ public final class MembershipVerticle extends VerticleBase {
       vertx.setPeriodic(Math.max(20, config.heartbeat().interval().toMillis() / 4),
           id -> List.copyOf(awaitingWitness.keySet()).forEach(this::askWitness));
     }
-    vertx.setTimer(config.heartbeat().startupWait().toMillis(),
-        id -> completeStartup("startup wait of " + config.heartbeat().startupWait().toMillis() + " ms is over"));
+    vertx.setTimer(config.heartbeat().startupWait().toMillis(), id -> startupWaitOver());
     publishPart();
     return Future.succeededFuture();
   }
@@ -160,20 +160,24 @@ public final class MembershipVerticle extends VerticleBase {
       return;
     }
     p.asking = true;
+    askWitness().onSuccess(view -> {
+      p.asking = false;
+      if (awaitingWitness.get(peer) == p) {
+        judge(peer, p, view);
+      }
+    });
+  }
+
+  /** What the witness client knows now; a client that does not answer counts as no contact. */
+  private Future<WitnessMessages.View> askWitness() {
     // local only: a clustered send would first look the address up in the cluster manager, which
     // can hang for seconds while the interconnect (and with it Hazelcast) is cut, the very moment
     // the witness matters
     DeliveryOptions quick = new DeliveryOptions().setLocalOnly(true)
         .setSendTimeout(config.heartbeat().timeout().toMillis());
-    vertx.eventBus().<WitnessMessages.View>request(Addresses.WITNESS_QUERY, new WitnessMessages.Query(), quick)
+    return vertx.eventBus().<WitnessMessages.View>request(Addresses.WITNESS_QUERY, new WitnessMessages.Query(), quick)
         .map(Message::body)
-        .otherwise(e -> new WitnessMessages.View(Long.MAX_VALUE, Map.of(), "witness client: " + e.getMessage()))
-        .onSuccess(view -> {
-          p.asking = false;
-          if (awaitingWitness.get(peer) == p) {
-            judge(peer, p, view);
-          }
-        });
+        .otherwise(e -> new WitnessMessages.View(Long.MAX_VALUE, Map.of(), "witness client: " + e.getMessage()));
   }
 
   private void judge(String peer, LostPeer p, WitnessMessages.View view) {
@@ -230,6 +234,30 @@ public final class MembershipVerticle extends VerticleBase {
     vertx.eventBus().publish(Addresses.ISOLATION_FLAG, value);
     emit(new Isolation(value, reason));
     publishPart();
+  }
+
+  private void startupWaitOver() {
+    String waited = "startup wait of " + config.heartbeat().startupWait().toMillis() + " ms is over";
+    if (!witness) {
+      completeStartup(waited);
+      return;
+    }
+    askWitness().onSuccess(view -> {
+      Map<String, Long> unheard = new LinkedHashMap<>();
+      config.servers().stream().map(ServerConfig::name).filter(n -> !live.contains(n))
+          .forEach(n -> unheard.put(n, view.silenceOf(n)));
+      WitnessDecider.StartDecision d = WitnessDecider.decideStart(view.contactAge(), unheard,
+          config.heartbeat().timeout().toMillis(), config.heartbeat().interval().toMillis());
+      if (d.verdict() == WitnessDecider.StartVerdict.START_ALONE || startupComplete) {
+        completeStartup(waited + "; " + d.reason());
+        return;
+      }
+      if (startupHeldBack == null || startupHeldBack != d.verdict()) {
+        startupHeldBack = d.verdict();
+        log.warn("not starting groups alone yet: {}", d.reason());
+      }
+      vertx.setTimer(Math.max(20, config.heartbeat().interval().toMillis() / 4), id -> startupWaitOver());
+    });
   }
 
   private void completeStartup(String reason) {

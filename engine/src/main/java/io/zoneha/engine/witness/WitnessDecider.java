@@ -78,4 +78,46 @@ public final class WitnessDecider {
   private static String silence(long ms) {
     return ms == Long.MAX_VALUE ? "the witness has never heard it" : "the witness has not heard it for " + ms + " ms";
   }
+
+  /** Whether a starting node that does not hear every server may start groups on its own. */
+  public enum StartVerdict {
+    /** Every server it does not hear has been silent at the witness too: start alone. */
+    START_ALONE,
+    /** The witness hears a server this node does not: it may run groups; wait for its heartbeats. */
+    WAIT_PEER_ALIVE,
+    /** No fresh answer from the witness: nothing tells whether the others run groups; wait. */
+    WAIT_FOR_WITNESS
+  }
+
+  public record StartDecision(StartVerdict verdict, String reason) {}
+
+  /**
+   * After the startup wait, a node that does not hear some servers asks the witness before
+   * starting groups alone (a restarted node behind a cut interconnect would otherwise start what
+   * the other side still runs). {@code unheardSilence}: for each server this node does not hear,
+   * how long the witness has not heard it, at least ({@link Long#MAX_VALUE} when unknown). A
+   * server counts as gone with the same margin as a takeover: {@code timeout + interval}.
+   */
+  public static StartDecision decideStart(long ownContactAge, java.util.Map<String, Long> unheardSilence,
+      long timeout, long interval) {
+    if (timeout <= 0 || interval <= 0 || ownContactAge < 0) {
+      throw new IllegalArgumentException("start decision input out of range: own contact " + ownContactAge
+          + ", timeout " + timeout + ", interval " + interval);
+    }
+    if (unheardSilence.isEmpty()) {
+      return new StartDecision(StartVerdict.START_ALONE, "every server is heard");
+    }
+    if (ownContactAge >= timeout) {
+      return new StartDecision(StartVerdict.WAIT_FOR_WITNESS, ownContactAge == Long.MAX_VALUE
+          ? "no answer from the witness yet" : "no answer from the witness for " + ownContactAge + " ms");
+    }
+    for (var e : new java.util.TreeMap<>(unheardSilence).entrySet()) {
+      if (e.getValue() < timeout + interval) {
+        return new StartDecision(StartVerdict.WAIT_PEER_ALIVE, "the witness heard " + e.getKey() + " "
+            + e.getValue() + " ms ago, but " + e.getKey() + " sends no heartbeats here");
+      }
+    }
+    return new StartDecision(StartVerdict.START_ALONE, "the witness has not heard " + String.join(", ", new java.util.TreeSet<>(unheardSilence.keySet()))
+            + " for at least " + (timeout + interval) + " ms");
+  }
 }

@@ -97,4 +97,25 @@ class WitnessDeciderTest {
     assertThrows(IllegalArgumentException.class, () -> new Input(0, 0, 0, 0, I));
     assertThrows(IllegalArgumentException.class, () -> new Input(0, 0, 0, T, 0));
   }
+
+  @Test
+  void aStartingNodeStartsAloneOnlyWhenTheWitnessHasNotHeardTheOthersEither() {
+    assertEquals(WitnessDecider.StartVerdict.START_ALONE,
+        WitnessDecider.decideStart(NEVER, java.util.Map.of(), T, I).verdict(), "hears everybody: no witness needed");
+    assertEquals(WitnessDecider.StartVerdict.WAIT_FOR_WITNESS,
+        WitnessDecider.decideStart(NEVER, java.util.Map.of("node2", NEVER), T, I).verdict());
+    assertEquals(WitnessDecider.StartVerdict.WAIT_FOR_WITNESS,
+        WitnessDecider.decideStart(T, java.util.Map.of("node2", NEVER), T, I).verdict());
+    WitnessDecider.StartDecision alive = WitnessDecider.decideStart(100, java.util.Map.of("node2", T + I - 1), T, I);
+    assertEquals(WitnessDecider.StartVerdict.WAIT_PEER_ALIVE, alive.verdict());
+    assertEquals("the witness heard node2 3499 ms ago, but node2 sends no heartbeats here", alive.reason());
+    assertEquals(WitnessDecider.StartVerdict.START_ALONE,
+        WitnessDecider.decideStart(100, java.util.Map.of("node2", T + I), T, I).verdict());
+    assertEquals(WitnessDecider.StartVerdict.START_ALONE,
+        WitnessDecider.decideStart(T - 1, java.util.Map.of("node2", NEVER, "node3", 60_000L), T, I).verdict());
+    assertEquals(WitnessDecider.StartVerdict.WAIT_PEER_ALIVE,
+        WitnessDecider.decideStart(0, java.util.Map.of("node2", NEVER, "node3", 0L), T, I).verdict(),
+        "one live server behind a cut is enough to wait");
+    assertThrows(IllegalArgumentException.class, () -> WitnessDecider.decideStart(-1, java.util.Map.of(), T, I));
+  }
 }

@@ -88,14 +88,15 @@ final class TestCluster implements AutoCloseable {
     for (String s : servers) {
       Path own = configOf(s);
       Files.copy(config, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      nodes.put(s, NodeProcess.start(own, s, dir, envOf(s)));
+      nodes.put(s, NodeProcess.start(own, s, dir, envOf(s), prefixes.getOrDefault(s, List.of())));
     }
   }
 
   /** Starts a (killed) node again with the file it had. */
   void restart(String server) throws IOException {
     Path own = configOf(server);
-    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir, envOf(server)));
+    nodes.put(server, NodeProcess.start(Files.exists(own) ? own : config, server, dir, envOf(server),
+        prefixes.getOrDefault(server, List.of())));
   }
 
   Path configOf(String server) {
@@ -150,6 +151,18 @@ final class TestCluster implements AutoCloseable {
     }
     throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for " + what
         + "\nlast status from node " + index + ": " + (last == null ? "none" : last.encodePrettily()) + "\n" + logs());
+  }
+
+  /** Waits until a server's output (its log on stdout) contains {@code text}. */
+  void awaitLog(String server, Duration max, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (!nodes.get(server).output().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + max.toMillis() + " ms waiting for '" + text + "' in the log of "
+            + server + "\n" + logs());
+      }
+      Thread.sleep(50);
+    }
   }
 
   static String groupState(JsonObject status, String group) {

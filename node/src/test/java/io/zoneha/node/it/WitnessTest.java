@@ -57,6 +57,21 @@ class WitnessTest {
       System.out.println("witness failover after SIGKILL behind a cut interconnect: " + failoverMs + " ms");
       assertTrue(failoverMs < 10_000, "failover took " + failoverMs + " ms");
       assertTrue(Files.exists(c.dir.resolve("active-node2")));
+
+      // node1 comes back while the interconnect is still cut: it hears nobody, but the witness
+      // hears node2, so it must not start failover1 alone when its startup wait is over
+      // (the killed process could not run its stop script: its marker is a leftover)
+      Files.delete(c.dir.resolve("active-node1"));
+      c.restart("node1");
+      c.awaitLog("node1", START, "not starting groups alone yet: the witness heard node2");
+      long startsBefore = Files.readAllLines(c.dir.resolve("starts-node1")).size();
+      long holdUntilRestart = System.nanoTime() + Duration.ofMillis(2 * TIMEOUT_MS).toNanos();
+      while (System.nanoTime() < holdUntilRestart) {
+        assertFalse(Files.exists(c.dir.resolve("active-node1")), "restarted node1 started app1 again\n" + c.logs());
+        assertTrue(Files.exists(c.dir.resolve("active-node2")), "node2 keeps app1");
+        Thread.sleep(50); // the pace of polling
+      }
+      assertTrue(Files.readAllLines(c.dir.resolve("starts-node1")).size() == startsBefore, "node1 ran no start script");
       assertTrue(witness.alive(), "the witness ran through the whole test");
     }
   }
