@@ -110,6 +110,9 @@ function renderBanners(status) {
   for (const s of status.servers || []) {
     if (s.state === 'isolated') out.push(h('div', { class: 'banner', 'data-testid': 'banner-isolated' },
       'Server ' + s.name + ' is isolated from the network: its groups are stopped there.'));
+    if (s.state === 'unreachable') out.push(h('div', { class: 'banner', 'data-testid': 'banner-unreachable' },
+      'No heartbeats from server ' + s.name + ' on any interconnect, but the witness still hears it: the interconnect '
+      + 'is cut. Nothing fails over while the witness hears it.'));
   }
   // alerts stay in the log after the split is resolved: only a recent one raises the banner
   const split = (status.alerts || []).find((a) => /split brain/i.test(a.message || '')
