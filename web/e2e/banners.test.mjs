@@ -81,6 +81,18 @@ async function main() {
     await page.waitForSelector('[data-testid="banner-isolated"]', { state: 'detached' });
     check(await page.locator('#banners > *').count() === 0, 'banners gone when healthy');
 
+    // interconnect cut, peer alive per the witness
+    const cut = status(false);
+    cut.servers[1] = { name: 'node2', state: 'unreachable', az: 'us-east-1b',
+      note: 'no heartbeats on any interconnect, but the witness hears it' };
+    socket.send(JSON.stringify({ type: 'status', status: cut }));
+    await page.waitForSelector('[data-testid="banner-unreachable"]');
+    const cutBanner = await page.locator('[data-testid="banner-unreachable"]').innerText();
+    check(cutBanner.includes('node2') && cutBanner.includes('witness') && cutBanner.includes('Nothing fails over'),
+      'unreachable banner explains the cut: ' + cutBanner);
+    socket.send(JSON.stringify({ type: 'status', status: status(false) }));
+    await page.waitForSelector('[data-testid="banner-unreachable"]', { state: 'detached' });
+
     await page.click('[data-testid="move-failover1-node2"]');
     await page.click('#confirm-cancel');
     check(posts.length === 0, 'cancel sends nothing');
