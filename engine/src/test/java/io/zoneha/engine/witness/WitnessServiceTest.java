@@ -121,6 +121,28 @@ class WitnessServiceTest {
     assertTrue(later.contactAge() >= 1000, later.toString());
   }
 
+  @Test
+  void servesHttpsWithTheGivenCertificateAndNoPlainHttp() throws Exception {
+    io.vertx.core.net.SelfSignedCertificate cert = io.vertx.core.net.SelfSignedCertificate.create("127.0.0.1");
+    try {
+      WitnessServerVerticle tls = new WitnessServerVerticle(new WitnessServerVerticle.Settings("127.0.0.1", 0, SECRET,
+          cert.certificatePath(), cert.privateKeyPath()), clock);
+      vertx.deployVerticle(tls).await();
+      HttpClient https = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setSsl(true).setTrustAll(true)
+          .setVerifyHost(false));
+      String nonce = WitnessProtocol.newNonce();
+      String body = protocol.sealReport(new WitnessProtocol.Report("prod", "node1", System.currentTimeMillis(), nonce));
+      RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(tls.actualPort())
+          .setURI(WitnessProtocol.PATH).setTimeout(5000);
+      String answer = https.request(ro).compose(r -> r.send(body)).compose(r -> r.body()).await().toString();
+      assertEquals(java.util.Map.of("node1", 0L), protocol.openAnswer(answer, nonce).heardAgo());
+      boolean plainFailed = http.request(new RequestOptions(ro).setTimeout(1000)).compose(r -> r.send(body)).map(r -> false).otherwise(e -> true).await();
+      assertTrue(plainFailed, "no plain HTTP on the TLS port");
+    } finally {
+      cert.delete();
+    }
+  }
+
   private WitnessMessages.View query() {
     return vertx.eventBus().<WitnessMessages.View>request(Addresses.WITNESS_QUERY, new WitnessMessages.Query())
         .map(m -> m.body()).otherwise(e -> new WitnessMessages.View(Long.MAX_VALUE, java.util.Map.of(), "none")).await();
