@@ -54,6 +54,8 @@ public final class MembershipVerticle extends VerticleBase {
   private boolean isolated;
   private boolean startupComplete;
   private WitnessDecider.StartVerdict startupHeldBack;
+  /** While startup waits: servers this node does not hear but the witness does. */
+  private List<String> startupAliveByWitness = List.of();
 
   /** A peer declared down whose fate the witness has not settled yet. */
   private static final class LostPeer {
@@ -256,6 +258,12 @@ public final class MembershipVerticle extends VerticleBase {
         startupHeldBack = d.verdict();
         log.warn("not starting groups alone yet: {}", d.reason());
       }
+      List<String> alive = unheard.entrySet().stream().filter(e -> e.getValue() < config.heartbeat().timeout().toMillis())
+          .map(Map.Entry::getKey).toList();
+      if (!alive.equals(startupAliveByWitness)) {
+        startupAliveByWitness = alive;
+        publishPart();
+      }
       vertx.setTimer(Math.max(20, config.heartbeat().interval().toMillis() / 4), id -> startupWaitOver());
     });
   }
@@ -263,6 +271,7 @@ public final class MembershipVerticle extends VerticleBase {
   private void completeStartup(String reason) {
     if (!startupComplete) {
       startupComplete = true;
+      startupAliveByWitness = List.of();
       log.info("startup complete: {}", reason);
       emit(new Membership.StartupComplete(reason));
     }
@@ -275,10 +284,14 @@ public final class MembershipVerticle extends VerticleBase {
   private void publishPart() {
     List<LinkStatus> ls = config.servers().stream().filter(s -> !s.name().equals(self))
         .flatMap(peer -> linksTo(peer).stream()).toList();
-    List<String> aliveByWitness = awaitingWitness.entrySet().stream()
-        .filter(e -> e.getValue().last == Verdict.PEER_ALIVE).map(Map.Entry::getKey).toList();
+    Set<String> aliveByWitness = new LinkedHashSet<>(startupAliveByWitness);
+    awaitingWitness.forEach((peer, p) -> {
+      if (p.last == Verdict.PEER_ALIVE) {
+        aliveByWitness.add(peer);
+      }
+    });
     vertx.eventBus().publish(Addresses.STATUS_PART,
-        new StatusParts.Membership(isolated ? "isolated" : "online", ls, List.copyOf(live), aliveByWitness));
+        new StatusParts.Membership(isolated ? "isolated" : "online", ls, List.copyOf(live), List.copyOf(aliveByWitness)));
   }
 
   private List<LinkStatus> linksTo(ServerConfig peer) {

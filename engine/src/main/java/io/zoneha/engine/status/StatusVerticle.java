@@ -65,6 +65,9 @@ public final class StatusVerticle extends VerticleBase {
       monitors = m;
     } else if (p instanceof StatusParts.Membership m) {
       membership = m;
+      // what a server said before it was lost is stale: if it comes back (maybe as a new process,
+      // maybe while the cluster manager is still split) it shows as offline until it reports again
+      nodes.keySet().removeIf(server -> !server.equals(self) && !m.live().contains(server));
     } else if (p instanceof StatusParts.Details d) {
       details = d;
     } else if (p instanceof StatusParts.Witness w) {

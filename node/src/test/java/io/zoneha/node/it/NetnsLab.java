@@ -84,6 +84,10 @@ final class NetnsLab implements AutoCloseable {
     ip("-n", ns1, "link", "set", ic1, "down");
   }
 
+  void healInterconnect() throws IOException, InterruptedException {
+    ip("-n", ns1, "link", "set", ic1, "up");
+  }
+
   private static void ip(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("ip"));
     cmd.addAll(List.of(args));
