@@ -49,7 +49,13 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
     if (outstanding >= HIGH_WATER) {
       ctx.channel().config().setAutoRead(false);
     }
-    dispatch(r).whenComplete((data, t) -> ctx.executor().execute(() -> complete(ctx, r, data, t)));
+    dispatch(r).whenComplete((data, t) -> {
+      if (ctx.executor().inEventLoop()) {
+        complete(ctx, r, data, t);
+      } else {
+        ctx.executor().execute(() -> complete(ctx, r, data, t));
+      }
+    });
   }
 
   private int validate(NbdRequest r) {

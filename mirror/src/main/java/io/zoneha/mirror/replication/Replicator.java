@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
+import io.zoneha.mirror.SocketTuning;
 import io.zoneha.mirror.protocol.Frame;
 import io.zoneha.mirror.protocol.FrameType;
 import io.zoneha.mirror.protocol.HandshakeDone;
@@ -512,9 +513,12 @@ public final class Replicator {
     });
   }
 
-  /** Frames read in one go from the socket are handled in one mirror-thread task. */
+  /**
+   * Frames read in one go from the socket are handled together: at once when the link runs on the
+   * mirror thread (as in {@link io.zoneha.mirror.MirrorDisk}), else in one mirror-thread task.
+   */
   public void onFrames(Channel ch, List<Frame> frames) {
-    thread.execute(() -> {
+    onMirrorThread(() -> {
       for (Frame f : frames) {
         try {
           if (ch == peer) {
@@ -532,6 +536,14 @@ public final class Replicator {
       pump();
       publish();
     });
+  }
+
+  private void onMirrorThread(Runnable task) {
+    if (thread.inEventLoop()) {
+      task.run();
+    } else {
+      thread.execute(task);
+    }
   }
 
   public void onClosed(Channel ch) {
@@ -638,7 +650,7 @@ public final class Replicator {
         break;
       }
       resync.cursor = c + 1;
-      ByteBuf buf = Unpooled.buffer(bm.chunkLength(c));
+      ByteBuf buf = SocketTuning.BUFFERS.directBuffer(bm.chunkLength(c));
       try {
         ByteBuffer nio = buf.internalNioBuffer(0, bm.chunkLength(c));
         data.read(bm.chunkOffset(c), nio);
