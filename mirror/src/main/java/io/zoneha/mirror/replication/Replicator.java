@@ -20,9 +20,7 @@ import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -57,10 +55,7 @@ public final class Replicator {
   private DiskRole peerRole;
   private boolean peerInSync;
   private long nextId = 1;
-  private final LinkedHashMap<Long, InFlight> inflight = new LinkedHashMap<>();
-  private final ArrayDeque<InFlight> waiting = new ArrayDeque<>();
-  private long inflightBytes;
-  private long waitingBytes;
+  private final SendWindow window;
   private long writeSeq;
   private ResyncSource resync;
   private long cleanRequestId = -1;
@@ -70,7 +65,6 @@ public final class Replicator {
   private boolean fullSync;
   private long syncDone;
   private long resyncBytesSent;
-  private long replicatedBytesSent;
   private String lastProblem = "";
   private OnlineVerify.Run verify;
   /** Set once this primary started its own generation; reset when a session is in sync again. */
@@ -84,6 +78,7 @@ public final class Replicator {
     this.meta = meta;
     this.settings = settings;
     this.applier = new PeerApplier(name, data, meta);
+    this.window = new SendWindow(settings.windowFrames());
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -312,14 +307,13 @@ public final class Replicator {
   }
 
   private void enqueue(InFlight rf) {
-    waiting.add(rf);
-    waitingBytes += rf.bytes;
+    window.add(rf);
   }
 
   /** Async mode: a peer too far behind is dropped; its writes stay tracked in the bitmap. */
   private void checkAsyncOverflow() {
-    if (settings.mode() == MirrorMode.ASYNC && waitingBytes + inflightBytes > settings.asyncQueueBytes()) {
-      lastProblem = "async queue overflow (" + (waitingBytes + inflightBytes)
+    if (settings.mode() == MirrorMode.ASYNC && window.queuedBytes() > settings.asyncQueueBytes()) {
+      lastProblem = "async queue overflow (" + window.queuedBytes()
           + " bytes behind); tracking writes in the bitmap until the next resync";
       LOG.warn("mirror {}: {}", name, lastProblem);
       dropSession(peer, lastProblem);
@@ -328,25 +322,8 @@ public final class Replicator {
 
   /** Sends waiting frames while the in-flight window has room. */
   private void pump() {
-    if (peer == null) {
-      return;
-    }
-    boolean wrote = false;
-    while (!waiting.isEmpty() && inflight.size() < settings.windowFrames()) {
-      InFlight rf = waiting.poll();
-      waitingBytes -= rf.bytes;
-      inflight.put(rf.id, rf);
-      inflightBytes += rf.bytes;
-      rf.sentAtNanos = System.nanoTime();
-      if (rf.frame.type() == FrameType.WRITE) {
-        replicatedBytesSent += rf.bytes;
-      }
-      peer.write(rf.frame, peer.voidPromise());
-      rf.frame = null;
-      wrote = true;
-    }
-    if (wrote) {
-      peer.flush();
+    if (peer != null) {
+      window.pump(peer);
     }
   }
 
@@ -728,11 +705,10 @@ public final class Replicator {
   }
 
   private void acked(Frame f) {
-    InFlight rf = inflight.remove(f.requestId());
+    InFlight rf = window.acknowledged(f.requestId());
     if (rf == null) {
       throw new IllegalStateException("acknowledgement for unknown request " + f.requestId());
     }
-    inflightBytes -= rf.bytes;
     if (rf.resyncChunk >= 0 && resync != null) {
       if (resync.acked(rf.resyncChunk)) {
         meta.bitmap().clear(rf.resyncChunk);
@@ -824,7 +800,7 @@ public final class Replicator {
   }
 
   private void verifyResult(Frame f) {
-    InFlight rf = inflight.remove(f.requestId());
+    InFlight rf = window.acknowledged(f.requestId());
     Integer first = verify == null ? null : verify.pending.remove(f.requestId());
     if (rf == null || first == null) {
       throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
@@ -840,7 +816,7 @@ public final class Replicator {
 
   private void scheduleClean() {
     if (cleanScheduled || cleanRequestId >= 0 || peerState != PeerState.STREAMING
-        || meta.bitmap().count() == 0 || !inflight.isEmpty() || !waiting.isEmpty()) {
+        || meta.bitmap().count() == 0 || !window.isEmpty()) {
       return;
     }
     cleanScheduled = true;
@@ -855,8 +831,7 @@ public final class Replicator {
       scheduleClean();
       return;
     }
-    if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !inflight.isEmpty()
-        || !waiting.isEmpty()) {
+    if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !window.isEmpty()) {
       return;
     }
     cleanRequestId = nextId++;
@@ -883,10 +858,10 @@ public final class Replicator {
   }
 
   private void checkAckTimeout() {
-    if (inflight.isEmpty() || peer == null) {
+    InFlight oldest = window.oldestSent();
+    if (oldest == null || peer == null) {
       return;
     }
-    InFlight oldest = inflight.values().iterator().next();
     long age = System.nanoTime() - oldest.sentAtNanos;
     if (age > settings.ackTimeout().toNanos()) {
       lastProblem = "peer did not acknowledge request " + oldest.id + " within " + settings.ackTimeout()
@@ -916,24 +891,10 @@ public final class Replicator {
       verify = null;
     }
     cleanRequestId = -1;
-    boolean pendingCallers = waiting.stream().anyMatch(r -> r.done != null)
-        || inflight.values().stream().anyMatch(r -> r.done != null);
-    if (pendingCallers && role() == DiskRole.PRIMARY) {
+    if (window.hasCallers() && role() == DiskRole.PRIMARY) {
       ensureDiverged();
     }
-    for (InFlight rf : inflight.values()) {
-      rf.markPeerDone();
-    }
-    for (InFlight rf : waiting) {
-      if (rf.frame != null) {
-        rf.frame.release();
-      }
-      rf.markPeerDone();
-    }
-    inflight.clear();
-    waiting.clear();
-    inflightBytes = 0;
-    waitingBytes = 0;
+    window.abandon();
     meta.persistBitmap();
     if (peerState != PeerState.SPLIT_BRAIN && peerState != PeerState.REFUSED) {
       moveTo(PeerState.DISCONNECTED);
@@ -949,6 +910,6 @@ public final class Replicator {
   private void publish() {
     Superblock sb = meta.superblock();
     stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
-        syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
+        syncTotal, syncDone, window.queuedBytes(), resyncBytesSent, window.writeBytesSent(), lastProblem);
   }
 }
