@@ -40,6 +40,8 @@ public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
   /** Bytes of the device one activity-log extent covers. */
   static final long ACTIVITY_EXTENT = 4L << 20;
+  /** Longest a promotion waits for a handshake in progress (bounded by the handshake timeout). */
+  static final long PROMOTION_HANDSHAKE_WAIT_MILLIS = 5000;
 
   private final String name;
   private final EventExecutor thread;
@@ -367,8 +369,33 @@ public final class Replicator {
     LOG.info("mirror {}: writing without the peer; new generation {}", name, next);
   }
 
-  /** Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary. */
+  /**
+   * Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary.
+   * A handshake in progress is waited for first (bounded): its outcome may make this copy a resync
+   * target, or show that the peer is primary, and promoting under it would only force a reconnect.
+   */
   public CompletableFuture<Void> becomePrimary(boolean force) {
+    long waitMillis = Math.min(PROMOTION_HANDSHAKE_WAIT_MILLIS, settings.handshakeTimeout().toMillis());
+    return handshakeSettled(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis))
+        .thenCompose(v -> promote(force));
+  }
+
+  /** Completes once the link is not in HANDSHAKE, or at {@code deadline} (System.nanoTime). */
+  private CompletableFuture<Void> handshakeSettled(long deadline) {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    thread.execute(() -> pollHandshake(settled, deadline));
+    return settled;
+  }
+
+  private void pollHandshake(CompletableFuture<Void> settled, long deadline) {
+    if (peerState != PeerState.HANDSHAKE || System.nanoTime() - deadline >= 0) {
+      settled.complete(null);
+      return;
+    }
+    thread.schedule(() -> pollHandshake(settled, deadline), 20, TimeUnit.MILLISECONDS);
+  }
+
+  private CompletableFuture<Void> promote(boolean force) {
     return call(() -> {
       Superblock sb = meta.superblock();
       if (sb.role() == DiskRole.PRIMARY) {
@@ -567,6 +594,7 @@ public final class Replicator {
         hd.decision().outcome(), hd.decision().reason());
     switch (hd.decision().outcome()) {
       case NO_SYNC -> {
+        adoptFirstGeneration(hd.decision().firstGeneration());
         moveTo(PeerState.STREAMING);
         peerInSync = true;
         diverged = false;
@@ -589,6 +617,15 @@ public final class Replicator {
         peer = null;
         c.close();
       }
+    }
+  }
+
+  /** A new pair that needs no copy: both sides take the generation the decision computed. */
+  private void adoptFirstGeneration(long first) {
+    Superblock sb = meta.superblock();
+    if (first != Generations.NONE && sb.generations().isBlank()) {
+      meta.update(sb.withGenerations(Generations.of(first, Generations.NONE, Generations.NONE, Generations.NONE)));
+      LOG.info("mirror {}: new pair, no initial copy needed; first generation {}", name, meta.superblock().generations());
     }
   }
 

@@ -56,10 +56,29 @@ class SyncDecisionTest {
     assertEquals(SPLIT_BRAIN, o(pri(2, other, 1), sec(1, moved)));
     // a crashed primary restarts as secondary with in-flight blocks on the same generation
     assertEquals(RESYNC_TO_PEER, o(sec(1, c).withDirty(4), sec(2, c)));
-    // blank copies: nothing to copy, one side mints the first generation
+    // blank copies: nothing to copy, no resync phase; both adopt the same first generation at once
     Decision blank = SyncDecision.decide(sec(1, Generations.blank()), sec(2, Generations.blank()));
     assertFalse(blank.full());
-    assertEquals(RESYNC_FROM_PEER, blank.outcome());
+    assertEquals(NO_SYNC, blank.outcome());
+    assertNotEquals(Generations.NONE, blank.firstGeneration());
+    assertEquals(blank.firstGeneration(),
+        SyncDecision.decide(sec(2, Generations.blank()), sec(1, Generations.blank())).firstGeneration());
+    assertEquals(NO_SYNC, o(pri(1, Generations.blank(), 0), sec(2, Generations.blank())));
+    // the pairing reached only one side (the other dropped the session): the blank side catches up
+    long first = SyncDecision.firstGeneration(1, 2);
+    Generations adopted = Generations.of(first, 0, 0, 0);
+    Decision half = SyncDecision.decide(pri(1, Generations.blank(), 0), sec(2, adopted));
+    assertEquals(NO_SYNC, half.outcome());
+    assertEquals(first, half.firstGeneration());
+    assertEquals(NO_SYNC, o(sec(2, adopted), pri(1, Generations.blank(), 0)));
+    // ... but not once the adopted side wrote on, or for a different pair of nodes
+    assertEquals(REFUSE, o(pri(1, Generations.blank(), 0), sec(2, Generations.of(0x99, first, 0, 0))));
+    assertEquals(RESYNC_FROM_PEER, o(sec(3, Generations.blank()), sec(2, adopted)));
+    // a new pair where one copy's first copy was interrupted: full copy from the consistent one
+    Decision partial = SyncDecision.decide(sec(1, Generations.blank()),
+        h(2, Generations.blank(), DiskRole.SECONDARY, DiskState.INCONSISTENT, 0));
+    assertEquals(RESYNC_TO_PEER, partial.outcome());
+    assertTrue(partial.full());
     // a new blank secondary against data: full copy
     Decision full = SyncDecision.decide(pri(1, c, 0), sec(2, Generations.blank()));
     assertEquals(RESYNC_TO_PEER, full.outcome());
@@ -97,6 +116,7 @@ class SyncDecisionTest {
         Decision ba = SyncDecision.decide(b, a);
         assertEquals(ab.outcome(), ba.mirrored().outcome(), () -> a + " vs " + b);
         assertEquals(ab.full(), ba.full(), () -> a + " vs " + b);
+        assertEquals(ab.firstGeneration(), ba.firstGeneration(), () -> a + " vs " + b);
         checkSafety(a, b, ab);
         counts[ab.outcome().ordinal()]++;
         pairs++;
@@ -121,8 +141,16 @@ class SyncDecisionTest {
       assertEquals(DiskState.UP_TO_DATE, a.state(), "the source is up to date");
     }
     if (d.outcome() == NO_SYNC) {
-      assertEquals(a.generations().current(), b.generations().current());
+      long first = SyncDecision.firstGeneration(a.nodeId(), b.nodeId());
+      long ca = a.generations().current();
+      long cb = b.generations().current();
+      assertTrue(ca == cb || (ca == 0 && cb == first) || (cb == 0 && ca == first),
+          "same data: same generation, or one side still to adopt the first one");
       assertEquals(0, a.dirtyChunks() + b.dirtyChunks(), "dirty blocks are never ignored");
+      assertEquals(ca == 0 || cb == 0, d.firstGeneration() != Generations.NONE,
+          "a first generation exactly when a new pair needs no copy");
+    } else {
+      assertEquals(Generations.NONE, d.firstGeneration());
     }
     Generations ga = a.generations();
     Generations gb = b.generations();
@@ -134,8 +162,21 @@ class SyncDecisionTest {
     }
   }
 
+  @Test
+  void firstGenerationIsSharedAndNeverNone() {
+    long[] ids = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, 0x1234_5678_9abc_def0L};
+    for (long x : ids) {
+      for (long y : ids) {
+        assertEquals(SyncDecision.firstGeneration(x, y), SyncDecision.firstGeneration(y, x));
+        assertNotEquals(Generations.NONE, SyncDecision.firstGeneration(x, y));
+      }
+    }
+    assertNotEquals(SyncDecision.firstGeneration(1, 2), SyncDecision.firstGeneration(1, 3));
+  }
+
   private static List<Hello> universe(long node) {
-    long[] ids = {0, 1, 2, 3};
+    // the third id is the first generation of nodes 1 and 2, so half-adopted pairings are covered
+    long[] ids = {0, 1, 2, SyncDecision.firstGeneration(1, 2)};
     List<Hello> out = new ArrayList<>();
     for (long cur : ids) {
       for (long bm : ids) {
