@@ -14,6 +14,7 @@ import io.zoneha.mirror.replication.Replicator;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
 import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,10 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
   private MirrorDisk(MirrorDiskConfig config) throws IOException {
     this.config = config;
     var s = config.settings();
-    this.meta = ClusterPartition.open(config.clusterPath(), s.deviceSize(), s.blockSize(), s.bitmapGranularity());
+    // a data file ZoneHA creates now, with a new cluster partition, is known to read as zeros
+    int freshFlags = java.nio.file.Files.exists(config.dataPath()) ? 0 : Superblock.FLAG_DATA_BLANK;
+    this.meta = ClusterPartition.open(config.clusterPath(), s.deviceSize(), s.blockSize(), s.bitmapGranularity(),
+        freshFlags);
     try {
       this.data = DataStore.open(config.dataPath(), s.deviceSize());
     } catch (IOException e) {

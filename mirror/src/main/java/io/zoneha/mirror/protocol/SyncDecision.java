@@ -129,25 +129,59 @@ public final class SyncDecision {
   }
 
   /**
-   * A new pair. Two blank, consistent copies hold the same (zero) bytes: they adopt one shared
-   * generation at once, so neither side passes through INCONSISTENT and either may become primary
-   * right away. A copy with an interrupted copy or stray dirty bits is not blank in fact.
+   * A new pair (neither copy has a generation). Two copies that hold the same bytes (both known
+   * blank, or the admin says so with {@code initialCopy: skip}) adopt one shared generation at
+   * once, so neither passes through INCONSISTENT. Otherwise the admin's chosen source copies to the
+   * other; a known-blank copy may take the other's data (it loses nothing); with neither, the pair
+   * is refused rather than silently overwriting one side's data.
    */
   private static Decision bothBlank(Hello l, Hello p) {
-    boolean lBlank = l.state() == DiskState.UP_TO_DATE && l.dirtyChunks() == 0;
-    boolean pBlank = p.state() == DiskState.UP_TO_DATE && p.dirtyChunks() == 0;
-    if (lBlank && pBlank) {
-      return new Decision(Outcome.NO_SYNC, false, "both copies are blank: nothing to copy",
+    boolean lClean = l.state() == DiskState.UP_TO_DATE && l.dirtyChunks() == 0;
+    boolean pClean = p.state() == DiskState.UP_TO_DATE && p.dirtyChunks() == 0;
+    if (lClean != pClean) {
+      // an interrupted initial copy (or a discarded copy): its data is partial, copy over it
+      return fullFrom(lClean, (lClean ? "peer" : "local") + " copy of a new pair holds partial data");
+    }
+    if (!lClean) {
+      // both hold stray bits (never both inconsistent: compatibility refused that)
+      boolean localSource = l.state() == DiskState.UP_TO_DATE
+          && (p.state() != DiskState.UP_TO_DATE || Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0);
+      return fullFrom(localSource, "both copies of a new pair hold stray dirty blocks");
+    }
+    InitialCopy lc = l.initialCopy();
+    InitialCopy pc = p.initialCopy().mirrored();
+    if (lc != InitialCopy.UNSET && pc != InitialCopy.UNSET && lc != pc) {
+      return refuse("the servers disagree on initialCopy (local side: " + lc + ", peer side: " + pc.mirrored()
+          + "); give both the same setting");
+    }
+    InitialCopy choice = lc != InitialCopy.UNSET ? lc : pc;
+    switch (choice) {
+      case LOCAL:
+        return fullFrom(true, "new pair: initialCopy names the local copy as the source");
+      case PEER:
+        return fullFrom(false, "new pair: initialCopy names the peer copy as the source");
+      case SKIP:
+        return new Decision(Outcome.NO_SYNC, false, "new pair, initialCopy: skip (the admin states both copies match)",
+            firstGeneration(l.nodeId(), p.nodeId()));
+      default:
+        break;
+    }
+    if (l.knownBlank() && p.knownBlank()) {
+      return new Decision(Outcome.NO_SYNC, false, "new pair, both copies known blank: nothing to copy",
           firstGeneration(l.nodeId(), p.nodeId()));
     }
-    if (lBlank != pBlank) {
-      return fullFrom(lBlank, (lBlank ? "peer" : "local") + " copy of a new pair holds partial data");
+    if (l.knownBlank() != p.knownBlank()) {
+      return fullFrom(p.knownBlank(), "new pair: the " + (l.knownBlank() ? "local" : "peer")
+          + " copy is known blank and takes the other's data");
     }
-    // both hold stray bits (never both inconsistent: compatibility refused that)
-    boolean localSource = l.state() == DiskState.UP_TO_DATE
-        && (p.state() != DiskState.UP_TO_DATE || Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0);
-    return fullFrom(localSource, "both copies of a new pair hold stray dirty blocks");
+    return refuse(NO_INITIAL_COPY_SOURCE);
   }
+
+  /** Why a new pair with data of unknown content on both sides is refused, and what to do. */
+  public static final String NO_INITIAL_COPY_SOURCE = "new pair: neither copy is known to be blank (both data "
+      + "partitions existed before the mirror) and no initial-copy source is chosen; set the md parameter "
+      + "initialCopy to the server whose data to keep (or skip if both are blank), or run "
+      + "'zoneha mirror recover --source <server>'";
 
   /**
    * The pairing of two blank copies reached only one side (the other dropped the session, e.g. a
@@ -157,6 +191,7 @@ public final class SyncDecision {
    */
   private static boolean halfAdopted(Hello blank, Hello other) {
     return blank.state() == DiskState.UP_TO_DATE && blank.dirtyChunks() == 0
+        && (blank.knownBlank() || blank.initialCopy() == InitialCopy.SKIP)
         && other.state() == DiskState.UP_TO_DATE && other.dirtyChunks() == 0
         && other.generations().equals(Generations.of(firstGeneration(blank.nodeId(), other.nodeId()),
             Generations.NONE, Generations.NONE, Generations.NONE));

@@ -408,6 +408,10 @@ public final class Replicator {
       if (peerState.connected() && peerRole == DiskRole.PRIMARY) {
         throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": the peer is primary");
       }
+      String unpaired = force ? null : InitialCopyGuard.refusal(sb, settings.initialCopy());
+      if (unpaired != null) {
+        throw new MirrorIoException(MirrorIoException.Kind.NO_INITIAL_COPY, name + ": " + unpaired);
+      }
       if (peerState == PeerState.SYNC_TARGET) {
         dropSession(peer, "forced promotion during a resync");
       }
@@ -452,7 +456,8 @@ public final class Replicator {
       if (role() == DiskRole.PRIMARY) {
         throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": demote before discarding data");
       }
-      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT));
+      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT)
+          .withFlag(Superblock.FLAG_DATA_BLANK, false));
       resumeNow();
       return null;
     });
@@ -522,7 +527,8 @@ public final class Replicator {
   private Hello hello() {
     Superblock sb = meta.superblock();
     return new Hello(sb.nodeId(), sb.deviceSize(), sb.blockSize(), sb.bitmapGranularity(),
-        sb.generations(), sb.role(), sb.state(), meta.bitmap().count());
+        sb.generations(), sb.role(), sb.state(), meta.bitmap().count(),
+        sb.generations().isBlank() && sb.has(Superblock.FLAG_DATA_BLANK), settings.initialCopy());
   }
 
   public void onHandshake(Channel ch, HandshakeDone hd) {

@@ -58,7 +58,8 @@ final class MdDriver implements ResourceDriver {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(ctx.resource().name() + ": no peer server for the mirror"));
     int peerPort = MdParams.parse(ctx.resource().paramsFor(peer.name()), ctx.resource().name()).params().mirrorPort();
-    return new MirrorDiskConfig(ctx.resource().name(), params.dataPath(), params.clusterPath(), params.settings(),
+    var settings = params.settings().withInitialCopy(params.initialCopyFor(ctx.server(), peer.name()));
+    return new MirrorDiskConfig(ctx.resource().name(), params.dataPath(), params.clusterPath(), settings,
         new InetSocketAddress(self.primaryAddress(), params.mirrorPort()),
         new InetSocketAddress(peer.primaryAddress(), peerPort),
         ctx.server().compareTo(peer.name()) < 0);
@@ -77,6 +78,9 @@ final class MdDriver implements ResourceDriver {
     Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NOT_UP_TO_DATE) {
       return new ActionFailure(MirrorErrors.NOT_UP_TO_DATE, c.getMessage(), Scope.FAIL_OVER, c);
+    }
+    if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NO_INITIAL_COPY) {
+      return new ActionFailure(MirrorErrors.NO_INITIAL_COPY, c.getMessage(), Scope.FAIL_OVER, c);
     }
     if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NOT_PRIMARY) {
       return new ActionFailure(MirrorErrors.PEER_IS_PRIMARY, c.getMessage(), Scope.RETRY_HERE, c);
