@@ -5,11 +5,13 @@ import io.zoneha.engine.spi.FieldProblem;
 import io.zoneha.mirror.protocol.InitialCopy;
 import io.zoneha.mirror.replication.MirrorMode;
 import io.zoneha.mirror.replication.MirrorSettings;
+import io.zoneha.mirror.storage.DeviceSize;
 import io.zoneha.mirror.storage.MirrorGeometry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The typed fields of an {@code md} resource as one server sees them, defaults next to the keys.
@@ -60,9 +62,18 @@ public record MdParams(
   public static final String INITIAL_COPY = "initialCopy";
   public static final String SKIP_INITIAL_COPY = "skip";
 
-  /** The settings for the replicator, with this resource's geometry and mode. */
-  public MirrorSettings settings() {
-    return MirrorSettings.defaults(size, mode).withGeometry(blockSize, bitmapGranularity).withResyncRate(resyncRate);
+  /** {@code size}: left out, the data device's own size is used (see {@link DeviceSize}). */
+  public static final long DETECT_SIZE = 0;
+
+  /** The settings for the replicator, with this resource's geometry and mode and the device size to use. */
+  public MirrorSettings settings(long deviceSize) {
+    return MirrorSettings.defaults(deviceSize, mode).withGeometry(blockSize, bitmapGranularity)
+        .withResyncRate(resyncRate);
+  }
+
+  /** The device size: {@code size}, or the data device's size when it is left out. Blocking (file I/O). */
+  public long resolveSize(DeviceSize sizes) {
+    return sizes.resolve(dataPath, size, blockSize);
   }
 
   public record Parsed(MdParams params, List<FieldProblem> problems) {}
@@ -85,10 +96,12 @@ public record MdParams(
       problems.add(new FieldProblem(RESYNC_RATE, e.getMessage()));
     }
     try {
-      size = MirrorGeometry.parseSize(SIZE, p.string(SIZE));
+      Optional<String> sizeText = p.optString(SIZE);
+      size = sizeText.isPresent() ? MirrorGeometry.parseSize(SIZE, sizeText.get()) : DETECT_SIZE;
       block = (int) MirrorGeometry.parseSize(BLOCK_SIZE, p.string(BLOCK_SIZE, String.valueOf(DEFAULT_BLOCK_SIZE)));
       gran = (int) MirrorGeometry.parseSize(GRANULARITY, p.string(GRANULARITY, String.valueOf(DEFAULT_GRANULARITY)));
-      MirrorGeometry.check(size, block, gran);
+      // a detected size is checked once known; here the other fields are checked against one block
+      MirrorGeometry.check(sizeText.isPresent() ? size : block, block, gran);
     } catch (RuntimeException e) {
       problems.add(new FieldProblem(fieldOf(e.getMessage(), SIZE), e.getMessage()));
     }

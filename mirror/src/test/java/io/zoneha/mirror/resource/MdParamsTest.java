@@ -48,6 +48,26 @@ class MdParamsTest {
   }
 
   @Test
+  void sizeMayBeLeftOutAndIsThenTheDevicesSize(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Map<String, Object> m = base();
+    m.remove("size");
+    java.nio.file.Path data = dir.resolve("data.img");
+    m.put("dataPath", data.toString());
+    MdParams p = parse(m);
+    assertEquals(MdParams.DETECT_SIZE, p.size());
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> p.resolveSize(new io.zoneha.mirror.storage.DeviceSize()));
+    assertTrue(missing.getMessage().startsWith("size: required when dataPath " + data), missing.getMessage());
+    java.nio.file.Files.write(data, new byte[3 << 20]);
+    assertEquals(3L << 20, p.resolveSize(new io.zoneha.mirror.storage.DeviceSize()));
+    m.put("size", "1M");
+    assertEquals(1L << 20, parse(m).resolveSize(new io.zoneha.mirror.storage.DeviceSize()));
+    m.put("size", "1000");
+    assertEquals("size", MdParams.parse(Params.of(m, "md1"), "md1").problems().get(0).field());
+  }
+
+  @Test
   void unknownServerIsAProblemNamingTheField() {
     Map<String, Object> m = base();
     m.put("initialCopy", "node9");
