@@ -60,6 +60,10 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
     this.readers = Executors.newFixedThreadPool(2, new DefaultThreadFactory("zoneha-mirror-read-" + config.name(), true));
     this.replicator = new Replicator(config.name(), mirrorThread, data, meta, s);
     this.link = new PeerLink(replicator, s, io, config.peer(), config.initiator());
+    if (replicator.paused()) {
+      // the operator's pause outlives a restart: the link stays down until resume
+      link.disconnect();
+    }
   }
 
   /** Opens (creating the files when missing) and starts listening for / dialling the peer. */
@@ -111,6 +115,24 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
 
   public CompletableFuture<Void> resume() {
     return replicator.resume();
+  }
+
+  /**
+   * Pauses replication until {@link #resumeReplication()}, also across restarts: the link is cut
+   * and writes are tracked for the resync. Blocking (closes sockets): call it off the event loop.
+   */
+  public CompletableFuture<Void> pauseReplication() {
+    link.disconnect();
+    return replicator.setPaused(true);
+  }
+
+  /** Ends a pause: the link connects again and the tracked blocks are resynced. */
+  public CompletableFuture<Void> resumeReplication() {
+    return replicator.setPaused(false).thenRun(link::reconnect);
+  }
+
+  public boolean paused() {
+    return replicator.paused();
   }
 
   /** Online verify from the primary: the byte ranges whose copies differ (empty when identical). */

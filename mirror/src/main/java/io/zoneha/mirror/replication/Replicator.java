@@ -76,6 +76,7 @@ public final class Replicator {
   private OnlineVerify.Run verify;
   /** Set once this primary started its own generation; reset when a session is in sync again. */
   private boolean diverged;
+  private volatile boolean paused;
 
   public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
       MirrorSettings settings) {
@@ -85,6 +86,7 @@ public final class Replicator {
     this.meta = meta;
     this.settings = settings;
     this.applier = new PeerApplier(name, data, meta);
+    this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -459,6 +461,28 @@ public final class Replicator {
       meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT)
           .withFlag(Superblock.FLAG_DATA_BLANK, false));
       resumeNow();
+      return null;
+    });
+  }
+
+  /** Whether the operator paused replication (persisted in the cluster partition). */
+  public boolean paused() {
+    return paused;
+  }
+
+  /**
+   * Records the operator's pause (kept across restarts) and, when pausing, ends the session at
+   * once; the link itself is cut by the caller. Writes go on and are tracked in the bitmap.
+   */
+  public CompletableFuture<Void> setPaused(boolean on) {
+    return call(() -> {
+      if (meta.superblock().has(Superblock.FLAG_PAUSED) != on) {
+        meta.update(meta.superblock().withFlag(Superblock.FLAG_PAUSED, on));
+      }
+      paused = on;
+      if (on) {
+        dropSession(peer, "replication paused by the operator");
+      }
       return null;
     });
   }

@@ -110,7 +110,7 @@ final class MdDriver implements ResourceDriver {
     if (!disk.isComplete()) {
       return MirrorDetails.unavailable("opening", "");
     }
-    return disk.succeeded() ? MirrorDetails.of(disk.result().stats(), operations.paused())
+    return disk.succeeded() ? MirrorDetails.of(disk.result().stats(), disk.result().paused())
         : MirrorDetails.unavailable("error", disk.cause().getMessage());
   }
 
