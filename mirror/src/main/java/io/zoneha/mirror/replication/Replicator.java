@@ -1004,6 +1004,7 @@ public final class Replicator {
   private void publish() {
     Superblock sb = meta.superblock();
     stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
-        syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
+        syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem,
+        peer != null && peerState.connected() ? peerRole : null);
   }
 }

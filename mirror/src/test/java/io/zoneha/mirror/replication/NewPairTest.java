@@ -73,6 +73,8 @@ class NewPairTest {
         target.becomePrimary(false).get(10, TimeUnit.SECONDS);
         p.awaitBoth(PeerState.STREAMING);
         assertEquals(DiskRole.PRIMARY, target.stats().role());
+        MirrorDisk other = target == p.a ? p.b : p.a;
+        p.await("the peer learns the new role", () -> other.stats().peerRole() == DiskRole.PRIMARY);
         MirrorPair.write(target, 0, 65536, round);
       }
     }

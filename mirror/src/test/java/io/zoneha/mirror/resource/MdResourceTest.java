@@ -150,6 +150,9 @@ class MdResourceTest {
       assertEquals(MirrorErrors.PEER_IS_PRIMARY, refused.code());
 
       await(d1.deactivate(Reason.of("move group")));
+      // as the engine would after 1303 (retry here): s2 takes over once it sees s1 as secondary
+      Await.until("s2 sees s1 step down", MirrorPair.WAIT, () -> disk(node2).stats().peerState() == PeerState.STREAMING
+          && disk(node2).stats().peerRole() == io.zoneha.mirror.storage.DiskRole.SECONDARY, () -> disk(node2).stats());
       await(d2.activate(Reason.of("failover")));
       ByteBuf got = disk(node2).read(4096, 65536).get(10, TimeUnit.SECONDS);
       byte[] g = new byte[65536];
