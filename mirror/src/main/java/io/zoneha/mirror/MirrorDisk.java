@@ -14,6 +14,7 @@ import io.zoneha.mirror.replication.Replicator;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
 import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.LostData;
 import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,15 +41,20 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
   private MirrorDisk(MirrorDiskConfig config) throws IOException {
     this.config = config;
     var s = config.settings();
+    LostData.refuseToCreateDevice("dataPath", config.dataPath());
+    LostData.refuseToCreateDevice("clusterPath", config.clusterPath());
+    boolean dataExisted = java.nio.file.Files.exists(config.dataPath());
     // a data file ZoneHA creates now, with a new cluster partition, is known to read as zeros
-    int freshFlags = java.nio.file.Files.exists(config.dataPath()) ? 0 : Superblock.FLAG_DATA_BLANK;
     this.meta = ClusterPartition.open(config.clusterPath(), s.deviceSize(), s.blockSize(), s.bitmapGranularity(),
-        freshFlags);
+        dataExisted ? 0 : Superblock.FLAG_DATA_BLANK);
     try {
       this.data = DataStore.open(config.dataPath(), s.deviceSize());
     } catch (IOException e) {
       meta.close();
       throw e;
+    }
+    if (!dataExisted) {
+      LostData.forgetGenerations(meta, config.name(), config.dataPath());
     }
     // a copy always starts as secondary: promotion is the cluster's decision, made again each time
     if (meta.superblock().role() != DiskRole.SECONDARY) {

@@ -60,7 +60,13 @@ public final class MirrorPair implements AutoCloseable {
   }
 
   public void restartB() throws Exception {
+    restartB(() -> null);
+  }
+
+  /** Restarts B, running {@code whileDown} between the close and the reopen. */
+  public void restartB(java.util.concurrent.Callable<?> whileDown) throws Exception {
     b.close();
+    whileDown.call();
     b = openB();
   }
 

@@ -58,9 +58,9 @@ class InitialCopyTest {
     MirrorSettings base = MirrorPair.settings(SIZE, MirrorMode.SYNC).withResyncRate(32L << 20);
     try (MirrorPair p = new MirrorPair(dir, base.withInitialCopy(InitialCopy.LOCAL),
         base.withInitialCopy(InitialCopy.PEER))) {
-      p.await("b receives the initial copy", () -> p.b.stats().peerState() == PeerState.SYNC_TARGET
-          || p.b.stats().peerState() == PeerState.STREAMING);
-      assertTrue(p.a.stats().fullSync());
+      p.await("a sends the initial copy", () -> p.a.stats().peerState() == PeerState.SYNC_SOURCE
+          || p.a.stats().peerState() == PeerState.STREAMING);
+      assertTrue(p.a.stats().fullSync(), "status shows a full sync, not a resync");
       p.awaitBoth(PeerState.STREAMING);
       assertEquals(SIZE, p.a.stats().syncTotalBytes());
       assertEquals(100.0, p.a.stats().syncPercent());
