@@ -69,17 +69,26 @@ start_zoneha() {
 
 stop_pid() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-# run_fio URI NAME RW BS QD -> prints "iops MiB/s"
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
+
+# run_fio URI NAME RW BS QD "SERVER_PIDS" -> prints "iops MiB/s server_cpu_us_per_op fio_cpu_us_per_op"
 run_fio() {
-  local uri=$1 name=$2 rw=$3 bs=$4 qd=$5
+  local uri=$1 name=$2 rw=$3 bs=$4 qd=$5 pids=$6
+  local c0; c0=$(cpu_ticks $pids)
   fio --name="$name" --ioengine=nbd --uri="$uri" --rw="$rw" --bs="$bs" --iodepth="$qd" \
     --size="$SIZE" --time_based --runtime="$RUNTIME" --ramp_time=1 --randrepeat=0 \
     --output-format=json >"$DIR/fio-$name.json" 2>"$DIR/fio-$name.err"
-  python3 - "$DIR/fio-$name.json" <<'PY'
+  local c1; c1=$(cpu_ticks $pids)
+  python3 - "$DIR/fio-$name.json" "$((c1 - c0))" "$(getconf CLK_TCK)" <<'PY'
 import json, sys
 s = open(sys.argv[1]).read()
-j = json.loads(s[s.index("{"):])["jobs"][0]["write"]  # the nbd engine prints a line before the JSON
-print(f"{j['iops']:.0f} {j['bw_bytes']/1048576:.1f}")
+job = json.loads(s[s.index("{"):])["jobs"][0]  # the nbd engine prints a line before the JSON
+j = job["write"]
+# the servers' CPU counters also cover the 1 s ramp, whose operations fio does not count
+ops = j["total_ios"] + j["iops"] * 1.0
+server_us = int(sys.argv[2]) * 1e6 / int(sys.argv[3]) / ops
+fio_us = (job["usr_cpu"] + job["sys_cpu"]) / 100 * job["job_runtime"] * 1000 / j["total_ios"]
+print(f"{j['iops']:.0f} {j['bw_bytes']/1048576:.1f} {server_us:.0f} {fio_us:.0f}")
 PY
 }
 
@@ -103,12 +112,13 @@ warm_up() {
     --time_based --runtime=5 --randrepeat=0 >/dev/null 2>&1
 }
 
-declare -A URI
+declare -A URI SERVER_PIDS
 TARGETS=(nbdkit)
 truncate -s "$SIZE" "$DIR/nbdkit.img"
 NP=$(free_port)
 nbdkit -f -p "$NP" -i 127.0.0.1 file file="$DIR/nbdkit.img" &
 PIDS+=($!)
+SERVER_PIDS[nbdkit]=$!
 until qemu-io -f raw -r -c 'read 0 512' "nbd://127.0.0.1:$NP" >/dev/null 2>&1; do sleep 0.1; done
 URI[nbdkit]="nbd://127.0.0.1:$NP"
 for cfg in "sync 0" "async 0" "sync 1000" "async 1000"; do
@@ -116,22 +126,23 @@ for cfg in "sync 0" "async 0" "sync 1000" "async 1000"; do
   tag="zoneha-$1$([ "$2" != 0 ] && echo "-delay1ms" || true)"
   start_zoneha "$1" "$2" "$tag"
   URI[$tag]="nbd://127.0.0.1:$NBD_PORT/md0"
+  SERVER_PIDS[$tag]="$PRI_PID $SEC_PID"
   TARGETS+=("$tag")
 done
 for t in "${TARGETS[@]}"; do warm_up "${URI[$t]}"; done
 
 JOBS=("seq1m-qd8 write 1M 8" "rand4k-qd1 randwrite 4k 1" "rand4k-qd32 randwrite 4k 32")
-RESULTS="$DIR/results.txt" # round target job iops MiB/s
+RESULTS="$DIR/results.txt" # round target job iops MiB/s server-CPU-us/op fio-CPU-us/op
 : >"$RESULTS"
 for r in $(seq 1 "$ROUNDS"); do
   for j in "${JOBS[@]}"; do
     set -- $j
     for t in "${TARGETS[@]}"; do
-      echo "$r $t $1 $(run_fio "${URI[$t]}" "$t-$1-r$r" "$2" "$3" "$4")" >>"$RESULTS"
+      echo "$r $t $1 $(run_fio "${URI[$t]}" "$t-$1-r$r" "$2" "$3" "$4" "${SERVER_PIDS[$t]}")" >>"$RESULTS"
     done
   done
   for t in "${TARGETS[@]}"; do
-    echo "$r $t qemu $(run_qemu_bench "${URI[$t]}")" >>"$RESULTS"
+    echo "$r $t qemu $(run_qemu_bench "${URI[$t]}") 0 0" >>"$RESULTS"
   done
 done
 cleanup
@@ -164,8 +175,8 @@ import statistics, sys
 results, runtime, rounds, size, d, dirty, sent, start, end, same, *targets = sys.argv[1:]
 cell = {}
 for line in open(results):
-    r, t, job, iops, mib = line.split()
-    cell[(int(r), t, job)] = (float(iops), float(mib))
+    r, t, job, iops, mib, server_us, fio_us = line.split()
+    cell[(int(r), t, job)] = (float(iops), float(mib), float(server_us), float(fio_us))
 jobs = ["seq1m-qd8", "rand4k-qd1", "rand4k-qd32", "qemu"]
 heads = ["seq1m-qd8 IOPS (MiB/s)", "rand4k-qd1 IOPS (MiB/s)", "rand4k-qd32 IOPS (MiB/s)", "qemu-img bench 1M QD8 MiB/s"]
 print(f"fio nbd engine, {runtime}s per job, {rounds} rounds, {size} export, files in {d}\n")
@@ -180,6 +191,17 @@ for t in targets:
         ratios = sorted(cell[(r, t, job)][0] / cell[(r, "nbdkit", job)][0] for r in rs)
         row.append(f"{mib:.0f}" if job == "qemu" else f"{iops:.0f} ({mib:.1f})")
         row.append(f"{statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f})")
+    print("| " + " | ".join(row) + " |")
+print("\nCPU per operation (median over rounds, microseconds): the serving processes (nbdkit, or the"
+      " ZoneHA primary + secondary) and the fio client\n")
+print("| target | " + " | ".join(f"{j} server | {j} fio" for j in jobs[:3]) + " |")
+print("|---" * 7 + "|")
+for t in targets:
+    row = [t]
+    for job in jobs[:3]:
+        rs = [r for (r, tt, j) in cell if tt == t and j == job]
+        row.append(f"{statistics.median(cell[(r, t, job)][2] for r in rs):.0f}")
+        row.append(f"{statistics.median(cell[(r, t, job)][3] for r in rs):.0f}")
     print("| " + " | ".join(row) + " |")
 print(f"\nresync: {int(dirty)} dirty bytes tracked, {int(sent)} bytes resent, "
       f"{float(end) - float(start):.2f} s from secondary start to in-sync (incl. JVM start); copies {same}")

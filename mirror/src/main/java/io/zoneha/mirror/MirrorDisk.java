@@ -12,6 +12,8 @@ import io.zoneha.mirror.replication.Replicator;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
 import io.zoneha.mirror.storage.DiskRole;
+import io.zoneha.mirror.storage.LostData;
+import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
@@ -37,12 +39,20 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
   private MirrorDisk(MirrorDiskConfig config) throws IOException {
     this.config = config;
     var s = config.settings();
-    this.meta = ClusterPartition.open(config.clusterPath(), s.deviceSize(), s.blockSize(), s.bitmapGranularity());
+    LostData.refuseToCreateDevice("dataPath", config.dataPath());
+    LostData.refuseToCreateDevice("clusterPath", config.clusterPath());
+    boolean dataExisted = java.nio.file.Files.exists(config.dataPath());
+    // a data file ZoneHA creates now, with a new cluster partition, is known to read as zeros
+    this.meta = ClusterPartition.open(config.clusterPath(), s.deviceSize(), s.blockSize(), s.bitmapGranularity(),
+        dataExisted ? 0 : Superblock.FLAG_DATA_BLANK);
     try {
       this.data = DataStore.open(config.dataPath(), s.deviceSize());
     } catch (IOException e) {
       meta.close();
       throw e;
+    }
+    if (!dataExisted) {
+      LostData.forgetGenerations(meta, config.name(), config.dataPath());
     }
     // a copy always starts as secondary: promotion is the cluster's decision, made again each time
     if (meta.superblock().role() != DiskRole.SECONDARY) {
@@ -58,6 +68,10 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
     this.readers = Executors.newFixedThreadPool(2, new DefaultThreadFactory("zoneha-mirror-read-" + config.name(), true));
     this.replicator = new Replicator(config.name(), io.next(), data, meta, s);
     this.link = new PeerLink(replicator, s, io, config.peer(), config.initiator());
+    if (replicator.paused()) {
+      // the operator's pause outlives a restart: the link stays down until resume
+      link.disconnect();
+    }
   }
 
   /** Opens (creating the files when missing) and starts listening for / dialling the peer. */
@@ -109,6 +123,24 @@ public final class MirrorDisk implements BlockDevice, AutoCloseable {
 
   public CompletableFuture<Void> resume() {
     return replicator.resume();
+  }
+
+  /**
+   * Pauses replication until {@link #resumeReplication()}, also across restarts: the link is cut
+   * and writes are tracked for the resync. Blocking (closes sockets): call it off the event loop.
+   */
+  public CompletableFuture<Void> pauseReplication() {
+    link.disconnect();
+    return replicator.setPaused(true);
+  }
+
+  /** Ends a pause: the link connects again and the tracked blocks are resynced. */
+  public CompletableFuture<Void> resumeReplication() {
+    return replicator.setPaused(false).thenRun(link::reconnect);
+  }
+
+  public boolean paused() {
+    return replicator.paused();
   }
 
   /** Online verify from the primary: the byte ranges whose copies differ (empty when identical). */

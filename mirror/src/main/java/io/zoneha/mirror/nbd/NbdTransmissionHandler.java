@@ -124,7 +124,7 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
     Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     if (c instanceof MirrorIoException m) {
       return switch (m.kind()) {
-        case NOT_PRIMARY, NOT_UP_TO_DATE -> NbdProtocol.EPERM;
+        case NOT_PRIMARY, NOT_UP_TO_DATE, NO_INITIAL_COPY -> NbdProtocol.EPERM;
         case OUT_OF_RANGE -> NbdProtocol.EINVAL;
         case CLOSED -> NbdProtocol.ESHUTDOWN;
         case IO_ERROR -> NbdProtocol.EIO;

@@ -119,6 +119,11 @@ public final class PeerLink implements AutoCloseable {
     enabled = true;
   }
 
+  /** False while cut by {@link #disconnect()} (a pause): no connection is made or accepted. */
+  public boolean enabled() {
+    return enabled;
+  }
+
   public boolean initiator() {
     return initiator;
   }

@@ -39,6 +39,8 @@ public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
   /** Bytes of the device one activity-log extent covers. */
   static final long ACTIVITY_EXTENT = 4L << 20;
+  /** Longest a promotion waits for a handshake in progress (bounded by the handshake timeout). */
+  static final long PROMOTION_HANDSHAKE_WAIT_MILLIS = 5000;
 
   private final String name;
   private final EventExecutor thread;
@@ -69,6 +71,7 @@ public final class Replicator {
   private OnlineVerify.Run verify;
   /** Set once this primary started its own generation; reset when a session is in sync again. */
   private boolean diverged;
+  private volatile boolean paused;
 
   public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
       MirrorSettings settings) {
@@ -79,6 +82,7 @@ public final class Replicator {
     this.settings = settings;
     this.applier = new PeerApplier(name, data, meta);
     this.window = new SendWindow(settings.windowFrames());
+    this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -345,8 +349,33 @@ public final class Replicator {
     LOG.info("mirror {}: writing without the peer; new generation {}", name, next);
   }
 
-  /** Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary. */
+  /**
+   * Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary.
+   * A handshake in progress is waited for first (bounded): its outcome may make this copy a resync
+   * target, or show that the peer is primary, and promoting under it would only force a reconnect.
+   */
   public CompletableFuture<Void> becomePrimary(boolean force) {
+    long waitMillis = Math.min(PROMOTION_HANDSHAKE_WAIT_MILLIS, settings.handshakeTimeout().toMillis());
+    return handshakeSettled(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis))
+        .thenCompose(v -> promote(force));
+  }
+
+  /** Completes once the link is not in HANDSHAKE, or at {@code deadline} (System.nanoTime). */
+  private CompletableFuture<Void> handshakeSettled(long deadline) {
+    CompletableFuture<Void> settled = new CompletableFuture<>();
+    thread.execute(() -> pollHandshake(settled, deadline));
+    return settled;
+  }
+
+  private void pollHandshake(CompletableFuture<Void> settled, long deadline) {
+    if (peerState != PeerState.HANDSHAKE || System.nanoTime() - deadline >= 0) {
+      settled.complete(null);
+      return;
+    }
+    thread.schedule(() -> pollHandshake(settled, deadline), 20, TimeUnit.MILLISECONDS);
+  }
+
+  private CompletableFuture<Void> promote(boolean force) {
     return call(() -> {
       Superblock sb = meta.superblock();
       if (sb.role() == DiskRole.PRIMARY) {
@@ -358,6 +387,10 @@ public final class Replicator {
       }
       if (peerState.connected() && peerRole == DiskRole.PRIMARY) {
         throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": the peer is primary");
+      }
+      String unpaired = force ? null : InitialCopyGuard.refusal(sb, settings.initialCopy());
+      if (unpaired != null) {
+        throw new MirrorIoException(MirrorIoException.Kind.NO_INITIAL_COPY, name + ": " + unpaired);
       }
       if (peerState == PeerState.SYNC_TARGET) {
         dropSession(peer, "forced promotion during a resync");
@@ -403,8 +436,31 @@ public final class Replicator {
       if (role() == DiskRole.PRIMARY) {
         throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": demote before discarding data");
       }
-      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT));
+      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT)
+          .withFlag(Superblock.FLAG_DATA_BLANK, false));
       resumeNow();
+      return null;
+    });
+  }
+
+  /** Whether the operator paused replication (persisted in the cluster partition). */
+  public boolean paused() {
+    return paused;
+  }
+
+  /**
+   * Records the operator's pause (kept across restarts) and, when pausing, ends the session at
+   * once; the link itself is cut by the caller. Writes go on and are tracked in the bitmap.
+   */
+  public CompletableFuture<Void> setPaused(boolean on) {
+    return call(() -> {
+      if (meta.superblock().has(Superblock.FLAG_PAUSED) != on) {
+        meta.update(meta.superblock().withFlag(Superblock.FLAG_PAUSED, on));
+      }
+      paused = on;
+      if (on) {
+        dropSession(peer, "replication paused by the operator");
+      }
       return null;
     });
   }
@@ -473,7 +529,8 @@ public final class Replicator {
   private Hello hello() {
     Superblock sb = meta.superblock();
     return new Hello(sb.nodeId(), sb.deviceSize(), sb.blockSize(), sb.bitmapGranularity(),
-        sb.generations(), sb.role(), sb.state(), meta.bitmap().count());
+        sb.generations(), sb.role(), sb.state(), meta.bitmap().count(),
+        sb.generations().isBlank() && sb.has(Superblock.FLAG_DATA_BLANK), settings.initialCopy());
   }
 
   public void onHandshake(Channel ch, HandshakeDone hd) {
@@ -556,6 +613,7 @@ public final class Replicator {
         hd.decision().outcome(), hd.decision().reason());
     switch (hd.decision().outcome()) {
       case NO_SYNC -> {
+        adoptFirstGeneration(hd.decision().firstGeneration());
         moveTo(PeerState.STREAMING);
         peerInSync = true;
         diverged = false;
@@ -578,6 +636,15 @@ public final class Replicator {
         peer = null;
         c.close();
       }
+    }
+  }
+
+  /** A new pair that needs no copy: both sides take the generation the decision computed. */
+  private void adoptFirstGeneration(long first) {
+    Superblock sb = meta.superblock();
+    if (first != Generations.NONE && sb.generations().isBlank()) {
+      meta.update(sb.withGenerations(Generations.of(first, Generations.NONE, Generations.NONE, Generations.NONE)));
+      LOG.info("mirror {}: new pair, no initial copy needed; first generation {}", name, meta.superblock().generations());
     }
   }
 
@@ -910,6 +977,7 @@ public final class Replicator {
   private void publish() {
     Superblock sb = meta.superblock();
     stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
-        syncTotal, syncDone, window.queuedBytes(), resyncBytesSent, window.writeBytesSent(), lastProblem);
+        syncTotal, syncDone, window.queuedBytes(), resyncBytesSent, window.writeBytesSent(), lastProblem,
+        peer != null && peerState.connected() ? peerRole : null);
   }
 }
