@@ -37,6 +37,9 @@ import java.util.Optional;
  * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
  * of the activation it ends; claims that would yield to that activation (older epoch, or same
  * epoch and lower priority) are already superseded, so only claims in error or newer block it.
+ * The epoch after a handoff's belongs to its target: the sender never activates it itself (see
+ * {@link #activate} and {@code handOnAgain}), so a stalled target that only looked dead and its
+ * sender's fallback never claim one epoch together.
  *
  * <p>Liveness needs the group manager to feed events as the cluster simulation test's node
  * model does (SimNode spells it out): keep a dead peer's last claims in the view and drop a peer
@@ -157,7 +160,9 @@ public final class GroupDecider {
       activate(g.name(), 0, "fail over from " + dead.get() + ": it went down holding the group and no live server has it");
     } else if (tellDesignated) {
       long epoch = view.claimOf(dead.get(), g.name()).epoch();
-      local.put(g.name(), mine.withHandoff(designated.get()));
+      // kept as this server's epoch: should the designated one be lost too, handOnAgain skips
+      // the epoch it was handed
+      local.put(g.name(), mine.withHandoff(designated.get()).withEpoch(Math.max(mine.epoch(), epoch)));
       actions.add(new Handoff(g.name(), designated.get(), epoch, 0, "fail over to " + designated.get() + ": " + why));
     }
   }
@@ -184,20 +189,27 @@ public final class GroupDecider {
     return mine.state() == GroupState.OFFLINE ? mine.handoffTo() : null;
   }
 
+  /**
+   * The handoff target went down before its claim showed up. It may only look dead (stalled or cut
+   * off) and still activate the epoch it was handed: handoff epoch + 1 is that target's alone.
+   * Placing the group again therefore starts from the epoch after it, so should the lost target
+   * run the group after all, the two activations differ and the newer one, this one, stays.
+   */
   private void handOnAgain(GroupConfig g, String lost) {
     LocalGroup mine = lg(g.name());
     if (view.peerHolder(g.name(), null).isPresent()) {
       return;
     }
+    long granted = mine.epoch() + 1;
     String why = "handoff target " + lost + " went down before it took " + g.name() + " over";
     Optional<String> next = view.firstLive(g, null);
     if (next.isEmpty()) {
       alert(Severity.ERROR, g.name(), why + ", and no live server can take it");
     } else if (next.get().equals(view.self())) {
-      activate(g.name(), mine.epoch(), "take " + g.name() + " back: " + why);
+      activate(g.name(), granted, "take " + g.name() + " back: " + why);
     } else {
-      local.put(g.name(), mine.withHandoff(next.get()));
-      actions.add(new Handoff(g.name(), next.get(), mine.epoch(), mine.failovers(), "hand over from "
+      local.put(g.name(), mine.withEpoch(granted).withHandoff(next.get()));
+      actions.add(new Handoff(g.name(), next.get(), granted, mine.failovers(), "hand over from "
           + view.self() + ": " + why));
     }
   }
@@ -262,6 +274,11 @@ public final class GroupDecider {
       reject(e.group(), "group " + e.group() + " is already active on " + holder.get());
       return;
     }
+    Optional<String> taker = takingOver(g.get());
+    if (taker.isPresent()) {
+      actions.add(new Forward(e.group(), taker.get(), e, takingOverReason(g.get(), taker.get(), "start")));
+      return;
+    }
     Optional<String> target = e.server() == null ? view.firstLive(g.get(), null) : Optional.of(e.server());
     if (target.isEmpty() || !canRun(g.get(), target.get())) {
       reject(e.group(), "no live startup server to start " + e.group() + (e.server() == null ? "" : " on " + e.server()));
@@ -299,6 +316,7 @@ public final class GroupDecider {
     }
     LocalGroup mine = lg(e.group());
     Optional<String> peer = view.peerHolder(e.group(), null);
+    Optional<String> taker = takingOver(g.get());
     if (mine.state() == GroupState.ONLINE) {
       String to = e.server() != null ? e.server() : view.firstLive(g.get(), view.self()).orElse(null);
       if (to == null) {
@@ -312,9 +330,30 @@ public final class GroupDecider {
       reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
     } else if (peer.isPresent()) {
       actions.add(new Forward(e.group(), peer.get(), e, "move runs on the owner " + peer.get()));
+    } else if (taker.isPresent()) {
+      actions.add(new Forward(e.group(), taker.get(), e, takingOverReason(g.get(), taker.get(), "move")));
     } else {
       start(new StartRequested(e.group(), e.server(), e.user()));
     }
+  }
+
+  /**
+   * The live server that takes the group over from a holder that went down, when that is another
+   * server: the newest known activation is on a down server and someone else is designated. Its
+   * new claim may just not have reached this server yet (heartbeats lag the status the operator
+   * reads); starting the group here now would activate the same epoch it does. A request that
+   * meets such a view goes to that server, whose view of its own group is current.
+   */
+  private Optional<String> takingOver(GroupConfig g) {
+    if (deadNewestHolder(g.name()).isEmpty()) {
+      return Optional.empty();
+    }
+    return view.firstLive(g, null).filter(s -> !s.equals(view.self()));
+  }
+
+  private String takingOverReason(GroupConfig g, String taker, String what) {
+    return what + " runs on " + taker + ", which takes " + g.name() + " over from "
+        + deadNewestHolder(g.name()).orElse("?");
   }
 
   private void handoff(HandoffReceived e) {
@@ -459,8 +498,14 @@ public final class GroupDecider {
     }
   }
 
+  /**
+   * Activates at an epoch after every one known. While a handoff from this server is pending, the
+   * epoch after the handoff's is its target's, which may be activating it right now: this server
+   * then starts one later, so the two activations never share an epoch and the newer one stays.
+   */
   private void activate(String group, long atLeastEpoch, String reason) {
-    long epoch = Math.max(view.knownEpoch(group), atLeastEpoch) + 1;
+    long floor = pendingHandoff(group) == null ? atLeastEpoch : Math.max(atLeastEpoch, lg(group).epoch() + 1);
+    long epoch = Math.max(view.knownEpoch(group), floor) + 1;
     local.put(group, lg(group).to(GroupState.STARTING).withEpoch(epoch).withHandoff(null));
     actions.add(new Activate(group, epoch, reason));
   }
