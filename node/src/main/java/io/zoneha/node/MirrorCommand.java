@@ -40,8 +40,7 @@ final class MirrorCommand implements Runnable {
     public Integer call() {
       ApiClient.Answer a = api.get("/api/v1/mirrors");
       if (a.status() != 200) {
-        spec.commandLine().getErr().println("error: " + a.body().getString("error", "HTTP " + a.status()));
-        return a.status() == 401 || a.status() == 403 ? 3 : 1;
+        return Answers.queryFailed(spec, a);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
