@@ -111,11 +111,13 @@ public final class GroupDecider {
     for (GroupConfig g : view.groups()) {
       Claim last = e.lastClaims().getOrDefault(g.name(), Claim.NONE);
       if (e.server().equals(pendingHandoff(g.name()))) {
-        local.put(g.name(), lg(g.name()).withHandoff(null));
-        if (!last.state().holds()) {
-          handOnAgain(g, e.server());
-          continue;
-        }
+        // Even when its last claim holds (its copy from before the handoff). The target may only
+        // look dead and still activate the epoch it was handed; this server takes that epoch as
+        // its own last one, so whatever it starts later, here or through another handoff, is newer.
+        LocalGroup mine = lg(g.name());
+        local.put(g.name(), mine.withHandoff(null).withEpoch(mine.epoch() + 1));
+        handOnAgain(g, e.server());
+        continue;
       }
       if (!last.state().holds()) {
         takeOverOrphan(g, false);
@@ -190,33 +192,48 @@ public final class GroupDecider {
   }
 
   /**
-   * The handoff target went down before its claim showed up. It may only look dead (stalled or cut
-   * off) and still activate the epoch it was handed: handoff epoch + 1 is that target's alone.
-   * Placing the group again therefore starts from the epoch after it, so should the lost target
-   * run the group after all, the two activations differ and the newer one, this one, stays.
+   * True when a live peer holds the group at an epoch after the pending handoff's: the target (or
+   * someone after it) has taken the group. A holding claim from before the handoff does not
+   * count: it may be the target's own old copy, still yielding, or any other stale claim, and
+   * until the handoff's epoch is taken it stays reserved for the target.
+   */
+  private boolean claimedSinceHandoff(String group) {
+    long handedAt = lg(group).epoch();
+    for (String s : view.servers()) {
+      Claim c = view.claimOf(s, group);
+      if (!s.equals(view.self()) && view.live().contains(s) && c.state().holds() && c.epoch() > handedAt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The handoff target went down before its claim showed up; this server's epoch is already past
+   * the one the target was handed (see peerDown). Should the lost target run the group after all,
+   * the two activations differ and the newer one, placed here, stays.
    */
   private void handOnAgain(GroupConfig g, String lost) {
     LocalGroup mine = lg(g.name());
     if (view.peerHolder(g.name(), null).isPresent()) {
       return;
     }
-    long granted = mine.epoch() + 1;
     String why = "handoff target " + lost + " went down before it took " + g.name() + " over";
     Optional<String> next = view.firstLive(g, null);
     if (next.isEmpty()) {
       alert(Severity.ERROR, g.name(), why + ", and no live server can take it");
     } else if (next.get().equals(view.self())) {
-      activate(g.name(), granted, "take " + g.name() + " back: " + why);
+      activate(g.name(), mine.epoch(), "take " + g.name() + " back: " + why);
     } else {
-      local.put(g.name(), mine.withEpoch(granted).withHandoff(next.get()));
-      actions.add(new Handoff(g.name(), next.get(), granted, mine.failovers(), "hand over from "
+      local.put(g.name(), mine.withHandoff(next.get()));
+      actions.add(new Handoff(g.name(), next.get(), mine.epoch(), mine.failovers(), "hand over from "
           + view.self() + ": " + why));
     }
   }
 
   private void claimsChanged() {
     for (GroupConfig g : view.groups()) {
-      if (pendingHandoff(g.name()) != null && view.peerHolder(g.name(), null).isPresent()) {
+      if (pendingHandoff(g.name()) != null && claimedSinceHandoff(g.name())) {
         local.put(g.name(), lg(g.name()).withHandoff(null)); // someone has it: the handoff is done
       }
       LocalGroup mine = lg(g.name());
@@ -377,6 +394,10 @@ public final class GroupDecider {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
+    } else if (pendingHandoff(e.group()) != null && e.epoch() < mine.epoch()) {
+      // this server ran the group after that handoff's activation and has handed it on since
+      alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from() + " (epoch " + e.epoch()
+          + ") ignored: superseded by this server's handoff to " + mine.handoffTo() + " (epoch " + mine.epoch() + ")");
     } else if (other.isPresent()) {
       alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from()
           + " refused: " + other.get() + " still holds it");

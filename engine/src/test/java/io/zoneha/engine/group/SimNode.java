@@ -88,6 +88,7 @@ final class SimNode {
 
   /** A fresh process: nothing held, nothing known, a new incarnation for the heartbeats. */
   void boot(int now) {
+    sim.forgetHandoffs(name);
     alive = true;
     paused = false;
     frozenUntil = -1;
