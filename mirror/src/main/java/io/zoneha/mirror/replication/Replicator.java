@@ -42,35 +42,34 @@ public final class Replicator {
   /** Longest a promotion waits for a handshake in progress (bounded by the handshake timeout). */
   static final long PROMOTION_HANDSHAKE_WAIT_MILLIS = 5000;
 
-  private final String name;
-  private final EventExecutor thread;
-  private final DataStore data;
-  private final ClusterPartition meta;
-  private final MirrorSettings settings;
+  // the state the pieces share: package-private, touched on the mirror thread only
+  final String name;
+  final EventExecutor thread;
+  final DataStore data;
+  final ClusterPartition meta;
+  final MirrorSettings settings;
+  final SendWindow window;
+  PeerState peerState = PeerState.DISCONNECTED;
+  Channel peer;
+  DiskRole peerRole;
+  boolean peerInSync;
+  long writeSeq;
+  long syncTotal;
+  boolean fullSync;
+  long syncDone;
+  long resyncBytesSent;
+  String lastProblem = "";
+  /** Set once this primary started its own generation; reset when a session is in sync again. */
+  boolean diverged;
+
   private final PeerApplier applier;
+  private final BitmapCleaner cleaner;
   private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile MirrorStats stats;
-
-  private PeerState peerState = PeerState.DISCONNECTED;
-  private Channel peer;
-  private DiskRole peerRole;
-  private boolean peerInSync;
   private long nextId = 1;
-  private final SendWindow window;
-  private long writeSeq;
   private ResyncSource resync;
-  private long cleanRequestId = -1;
-  private long cleanSeq;
-  private boolean cleanScheduled;
-  private long syncTotal;
-  private boolean fullSync;
-  private long syncDone;
-  private long resyncBytesSent;
-  private String lastProblem = "";
   private OnlineVerify.Run verify;
-  /** Set once this primary started its own generation; reset when a session is in sync again. */
-  private boolean diverged;
   private volatile boolean paused;
 
   public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
@@ -82,6 +81,7 @@ public final class Replicator {
     this.settings = settings;
     this.applier = new PeerApplier(name, data, meta);
     this.window = new SendWindow(settings.windowFrames());
+    this.cleaner = new BitmapCleaner(this);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
@@ -281,9 +281,9 @@ public final class Replicator {
     boolean fua = op instanceof Op.Write w ? w.fua() : ((Op.Zero) op).fua();
     int flags = fua ? Frame.FLAG_FUA : 0;
     if (op instanceof Op.Write w) {
-      f = new Frame(FrameType.WRITE, flags, nextId++, w.offset(), w.data().retainedDuplicate());
+      f = new Frame(FrameType.WRITE, flags, nextId(), w.offset(), w.data().retainedDuplicate());
     } else {
-      f = new Frame(FrameType.ZERO, flags, nextId++, op.offset(), Unpooled.buffer(8).writeLong(op.length()));
+      f = new Frame(FrameType.ZERO, flags, nextId(), op.offset(), Unpooled.buffer(8).writeLong(op.length()));
     }
     boolean sync = settings.mode() == MirrorMode.SYNC;
     int bytes = f.type() == FrameType.WRITE ? f.length() : 8;
@@ -302,9 +302,7 @@ public final class Replicator {
       return;
     }
     if (peerInSync && settings.mode() == MirrorMode.SYNC) {
-      InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, f.done());
-      rf.localDone = true;
-      enqueue(rf);
+      enqueue(InFlight.peerOnly(Frame.of(FrameType.FLUSH, nextId()), 0, -1, f.done()));
     } else {
       f.done().complete(null);
     }
@@ -325,7 +323,7 @@ public final class Replicator {
   }
 
   /** Sends waiting frames while the in-flight window has room. */
-  private void pump() {
+  void pump() {
     if (peer != null) {
       window.pump(peer);
     }
@@ -423,9 +421,7 @@ public final class Replicator {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
-    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, done);
-    rf.localDone = true;
-    enqueue(rf);
+    enqueue(InFlight.peerOnly(Frame.of(FrameType.FLUSH, nextId()), 0, -1, done));
     pump();
     return done;
   }
@@ -617,7 +613,7 @@ public final class Replicator {
         moveTo(PeerState.STREAMING);
         peerInSync = true;
         diverged = false;
-        scheduleClean();
+        cleaner.schedule();
       }
       case RESYNC_TO_PEER -> {
         fullSync = hd.decision().full();
@@ -703,20 +699,16 @@ public final class Replicator {
         buf.release();
         throw new UncheckedIOException("resync read of chunk " + c + " failed", e);
       }
-      Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId++, bm.chunkOffset(c), buf);
+      Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId(), bm.chunkOffset(c), buf);
       resync.inFlight.add(c);
       resync.sentBytes += bm.chunkLength(c);
       resyncBytesSent += bm.chunkLength(c);
-      InFlight rf = new InFlight(f, bm.chunkLength(c), c, null);
-      rf.localDone = true;
-      enqueue(rf);
+      enqueue(InFlight.peerOnly(f, bm.chunkLength(c), c, null));
     }
     if (resync != null && resync.inFlight.isEmpty() && !resync.doneSent && bm.nextSet(resync.cursor) < 0) {
       resync.doneSent = true;
       long gen = meta.superblock().generations().current();
-      InFlight rf = new InFlight(Frame.longPayload(FrameType.RESYNC_DONE, nextId++, 0, gen), 0, -1, null);
-      rf.localDone = true;
-      enqueue(rf);
+      enqueue(InFlight.peerOnly(Frame.longPayload(FrameType.RESYNC_DONE, nextId(), 0, gen), 0, -1, null));
     }
   }
 
@@ -785,11 +777,11 @@ public final class Replicator {
     rf.markPeerDone();
     if (f.type() == FrameType.RESYNC_DONE_ACK) {
       finishAsSource();
-    } else if (f.type() == FrameType.FLUSH_ACK && f.requestId() == cleanRequestId) {
-      finishClean();
+    } else if (f.type() == FrameType.FLUSH_ACK) {
+      cleaner.flushAcked(f.requestId());
     }
     pumpResync();
-    scheduleClean();
+    cleaner.schedule();
   }
 
   private void finishAsSource() {
@@ -855,13 +847,11 @@ public final class Replicator {
       }
       return;
     }
-    Frame f = new Frame(FrameType.VERIFY, 0, nextId++, bm.chunkOffset(v.nextChunk),
+    Frame f = new Frame(FrameType.VERIFY, 0, nextId(), bm.chunkOffset(v.nextChunk),
         OnlineVerify.checksums(data, bm, v.nextChunk, n));
     v.pending.put(f.requestId(), v.nextChunk);
     v.nextChunk += n;
-    InFlight rf = new InFlight(f, 0, -1, null);
-    rf.localDone = true;
-    enqueue(rf);
+    enqueue(InFlight.peerOnly(f, 0, -1, null));
     pump();
     thread.execute(this::verifyBatch);
   }
@@ -877,51 +867,6 @@ public final class Replicator {
       verify.differing.add(first + f.payload().readInt());
     }
     verifyBatch();
-  }
-
-  // ---- clearing the bitmap once the peer provably has everything (mirror thread) ----
-
-  private void scheduleClean() {
-    if (cleanScheduled || cleanRequestId >= 0 || peerState != PeerState.STREAMING
-        || meta.bitmap().count() == 0 || !window.isEmpty()) {
-      return;
-    }
-    cleanScheduled = true;
-    long seq = writeSeq;
-    thread.schedule(() -> startClean(seq), settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Cleans only after a whole quiet period: under steady load the bits simply stay set. */
-  private void startClean(long seqWhenScheduled) {
-    cleanScheduled = false;
-    if (writeSeq != seqWhenScheduled) {
-      scheduleClean();
-      return;
-    }
-    if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !window.isEmpty()) {
-      return;
-    }
-    cleanRequestId = nextId++;
-    cleanSeq = writeSeq;
-    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, cleanRequestId), 0, -1, null);
-    rf.localDone = true;
-    enqueue(rf);
-    pump();
-  }
-
-  private void finishClean() {
-    cleanRequestId = -1;
-    if (writeSeq != cleanSeq || peerState != PeerState.STREAMING) {
-      return;
-    }
-    try {
-      data.flush();
-    } catch (IOException e) {
-      return;
-    }
-    meta.bitmap().clearAll();
-    meta.persistBitmap();
-    publish();
   }
 
   private void checkAckTimeout() {
@@ -957,7 +902,7 @@ public final class Replicator {
           name + ": the session ended during verify (" + reason + ")"));
       verify = null;
     }
-    cleanRequestId = -1;
+    cleaner.sessionEnded();
     if (window.hasCallers() && role() == DiskRole.PRIMARY) {
       ensureDiverged();
     }
@@ -969,12 +914,17 @@ public final class Replicator {
     ch.close();
   }
 
+  /** The id of the next frame this copy sends; ids only grow, so an answer names one frame. */
+  long nextId() {
+    return nextId++;
+  }
+
   private void moveTo(PeerState next) {
     peerState = peerState.moveTo(next);
     publish();
   }
 
-  private void publish() {
+  void publish() {
     Superblock sb = meta.superblock();
     stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
         syncTotal, syncDone, window.queuedBytes(), resyncBytesSent, window.writeBytesSent(), lastProblem,
