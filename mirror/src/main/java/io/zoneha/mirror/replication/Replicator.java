@@ -69,7 +69,7 @@ public final class Replicator {
   private volatile MirrorStats stats;
   private long nextId = 1;
   private ResyncSource resync;
-  private OnlineVerify.Run verify;
+  private VerifyRun verify;
   private volatile boolean paused;
 
   public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
@@ -826,7 +826,7 @@ public final class Replicator {
             name + ": verify needs a primary streaming to its peer and no other verify running"));
         return;
       }
-      verify = new OnlineVerify.Run(done);
+      verify = new VerifyRun(this, done);
       verifyBatch();
     });
     return done;
@@ -834,38 +834,24 @@ public final class Replicator {
 
   /** Sends the next batch of checksums; one batch per task so foreground writes interleave. */
   private void verifyBatch() {
-    OnlineVerify.Run v = verify;
-    if (v == null || peer == null || v.pending.size() >= OnlineVerify.MAX_PENDING) {
+    VerifyRun v = verify;
+    if (v == null || peer == null) {
       return;
     }
-    DirtyBitmap bm = meta.bitmap();
-    int n = Math.min(OnlineVerify.BATCH, bm.chunks() - v.nextChunk);
-    if (n <= 0) {
-      if (v.pending.isEmpty()) {
-        verify = null;
-        v.done.complete(OnlineVerify.ranges(v.differing, bm));
-      }
-      return;
+    if (v.completeIfAnswered()) {
+      verify = null;
+    } else if (v.sendBatch()) {
+      pump();
+      thread.execute(this::verifyBatch);
     }
-    Frame f = new Frame(FrameType.VERIFY, 0, nextId(), bm.chunkOffset(v.nextChunk),
-        OnlineVerify.checksums(data, bm, v.nextChunk, n));
-    v.pending.put(f.requestId(), v.nextChunk);
-    v.nextChunk += n;
-    enqueue(InFlight.peerOnly(f, 0, -1, null));
-    pump();
-    thread.execute(this::verifyBatch);
   }
 
   private void verifyResult(Frame f) {
     InFlight rf = window.acknowledged(f.requestId());
-    Integer first = verify == null ? null : verify.pending.remove(f.requestId());
-    if (rf == null || first == null) {
+    if (rf == null || verify == null || !verify.answered(f)) {
       throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
     }
     rf.markPeerDone();
-    while (f.payload().readableBytes() >= 4) {
-      verify.differing.add(first + f.payload().readInt());
-    }
     verifyBatch();
   }
 
@@ -898,8 +884,7 @@ public final class Replicator {
     peerRole = null;
     resync = null;
     if (verify != null) {
-      verify.done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.CLOSED,
-          name + ": the session ended during verify (" + reason + ")"));
+      verify.fail(reason);
       verify = null;
     }
     cleaner.sessionEnded();
