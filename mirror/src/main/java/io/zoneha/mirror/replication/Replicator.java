@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
-import io.zoneha.mirror.SocketTuning;
 import io.zoneha.mirror.protocol.Frame;
 import io.zoneha.mirror.protocol.FrameType;
 import io.zoneha.mirror.protocol.HandshakeDone;
@@ -12,14 +11,12 @@ import io.zoneha.mirror.protocol.HandshakeOffer;
 import io.zoneha.mirror.protocol.Hello;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
-import io.zoneha.mirror.storage.DirtyBitmap;
 import io.zoneha.mirror.storage.DiskRole;
 import io.zoneha.mirror.storage.DiskState;
 import io.zoneha.mirror.storage.Generations;
 import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -64,11 +61,12 @@ public final class Replicator {
 
   private final PeerApplier applier;
   private final BitmapCleaner cleaner;
+  private final ResyncSender resyncSender;
+  private final ResyncReceiver resyncReceiver;
   private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile MirrorStats stats;
   private long nextId = 1;
-  private ResyncSource resync;
   private VerifyRun verify;
   private volatile boolean paused;
 
@@ -82,6 +80,8 @@ public final class Replicator {
     this.applier = new PeerApplier(name, data, meta);
     this.window = new SendWindow(settings.windowFrames());
     this.cleaner = new BitmapCleaner(this);
+    this.resyncSender = new ResyncSender(this);
+    this.resyncReceiver = new ResyncReceiver(this);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
@@ -235,10 +235,7 @@ public final class Replicator {
   /** Counts the write and queues its frame when the peer follows; the in-flight entry or null. */
   private InFlight begin(Op op) {
     writeSeq++;
-    if (resync != null && op.length() > 0) {
-      int g = meta.bitmap().granularity();
-      resync.noteForegroundWrite((int) (op.offset() / g), (int) ((op.offset() + op.length() - 1) / g));
-    }
+    resyncSender.noteForegroundWrite(op);
     return peerInSync ? replicate(op) : null;
   }
 
@@ -617,11 +614,11 @@ public final class Replicator {
       }
       case RESYNC_TO_PEER -> {
         fullSync = hd.decision().full();
-        startAsSource(hd);
+        resyncSender.start(hd);
       }
       case RESYNC_FROM_PEER -> {
         fullSync = hd.decision().full();
-        startAsTarget();
+        resyncReceiver.start();
       }
       case SPLIT_BRAIN, REFUSE -> {
         lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
@@ -644,96 +641,6 @@ public final class Replicator {
     }
   }
 
-  private void startAsSource(HandshakeDone hd) {
-    Superblock sb = meta.superblock();
-    if (sb.generations().isBlank()) {
-      Generations g = sb.generations();
-      meta.update(sb.withGenerations(new Generations(ClusterPartition.newId(), g.bitmap(), g.history())));
-    }
-    DirtyBitmap bm = meta.bitmap();
-    if (hd.decision().full()) {
-      for (int c = 0; c < bm.chunks(); c++) {
-        bm.set(c);
-      }
-    } else {
-      bm.or(hd.peerBitmap());
-    }
-    meta.persistBitmap();
-    resync = new ResyncSource();
-    syncTotal = bm.dirtyBytes();
-    syncDone = 0;
-    peerInSync = true;
-    diverged = false;
-    moveTo(PeerState.SYNC_SOURCE);
-    pumpResync();
-  }
-
-  private void startAsTarget() {
-    Superblock sb = meta.superblock();
-    if (sb.state() != DiskState.INCONSISTENT) {
-      meta.update(sb.withState(DiskState.INCONSISTENT));
-    }
-    syncTotal = 0;
-    syncDone = 0;
-    moveTo(PeerState.SYNC_TARGET);
-  }
-
-  /** Sends dirty chunks while the resync window has room; ends the resync when none are left. */
-  private void pumpResync() {
-    if (resync == null || peer == null) {
-      return;
-    }
-    DirtyBitmap bm = meta.bitmap();
-    while (resync.inFlight.size() < settings.resyncWindowChunks()) {
-      int c = bm.nextSet(resync.cursor);
-      if (c < 0 || throttled()) {
-        break;
-      }
-      resync.cursor = c + 1;
-      ByteBuf buf = SocketTuning.BUFFERS.directBuffer(bm.chunkLength(c));
-      try {
-        ByteBuffer nio = buf.internalNioBuffer(0, bm.chunkLength(c));
-        data.read(bm.chunkOffset(c), nio);
-        buf.writerIndex(bm.chunkLength(c));
-      } catch (IOException e) {
-        buf.release();
-        throw new UncheckedIOException("resync read of chunk " + c + " failed", e);
-      }
-      Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId(), bm.chunkOffset(c), buf);
-      resync.inFlight.add(c);
-      resync.sentBytes += bm.chunkLength(c);
-      resyncBytesSent += bm.chunkLength(c);
-      enqueue(InFlight.peerOnly(f, bm.chunkLength(c), c, null));
-    }
-    if (resync != null && resync.inFlight.isEmpty() && !resync.doneSent && bm.nextSet(resync.cursor) < 0) {
-      resync.doneSent = true;
-      long gen = meta.superblock().generations().current();
-      enqueue(InFlight.peerOnly(Frame.longPayload(FrameType.RESYNC_DONE, nextId(), 0, gen), 0, -1, null));
-    }
-  }
-
-  /** True when the resync must pause for its rate; a timer resumes it. */
-  private boolean throttled() {
-    long pause = ResyncThrottle.pauseNanos(settings.resyncRateBytes(), resync.sentBytes, resync.startNanos,
-        System.nanoTime());
-    if (pause == 0) {
-      return false;
-    }
-    if (!resync.pauseScheduled) {
-      resync.pauseScheduled = true;
-      ResyncSource current = resync;
-      thread.schedule(() -> {
-        current.pauseScheduled = false;
-        if (resync == current) {
-          pumpResync();
-          pump();
-          publish();
-        }
-      }, pause, TimeUnit.NANOSECONDS);
-    }
-    return true;
-  }
-
   private void handleFrame(Channel ch, Frame f) {
     switch (f.type()) {
       case WRITE, ZERO -> {
@@ -747,7 +654,7 @@ public final class Replicator {
       }
       case FLUSH -> ch.write(applier.flush(f), ch.voidPromise());
       case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
-      case RESYNC_DONE -> finishAsTarget(ch, f);
+      case RESYNC_DONE -> resyncReceiver.finish(ch, f);
       case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
       case ERROR -> {
         int code = f.length() >= 4 ? f.payload().readInt() : 0;
@@ -768,51 +675,15 @@ public final class Replicator {
     if (rf == null) {
       throw new IllegalStateException("acknowledgement for unknown request " + f.requestId());
     }
-    if (rf.resyncChunk >= 0 && resync != null) {
-      if (resync.acked(rf.resyncChunk)) {
-        meta.bitmap().clear(rf.resyncChunk);
-      }
-      syncDone += rf.bytes;
-    }
+    resyncSender.acked(rf);
     rf.markPeerDone();
     if (f.type() == FrameType.RESYNC_DONE_ACK) {
-      finishAsSource();
+      resyncSender.finish();
     } else if (f.type() == FrameType.FLUSH_ACK) {
       cleaner.flushAcked(f.requestId());
     }
-    pumpResync();
+    resyncSender.sendChunks();
     cleaner.schedule();
-  }
-
-  private void finishAsSource() {
-    Superblock sb = meta.superblock();
-    meta.update(sb.withGenerations(sb.generations().resyncDoneAsSource()));
-    meta.persistBitmap();
-    resync = null;
-    moveTo(PeerState.STREAMING);
-    LOG.info("mirror {}: resync done, {} bytes sent", name, syncDone);
-  }
-
-  private void finishAsTarget(Channel ch, Frame f) {
-    long gen = f.payload().getLong(f.payload().readerIndex());
-    flushOrThrow();
-    meta.bitmap().clearAll();
-    meta.persistBitmap();
-    Superblock sb = meta.superblock();
-    meta.update(sb.withGenerations(sb.generations().resyncDoneAsTarget(gen)).withState(DiskState.UP_TO_DATE));
-    moveTo(PeerState.STREAMING);
-    peerInSync = true;
-    diverged = false;
-    ch.write(Frame.of(FrameType.RESYNC_DONE_ACK, f.requestId()), ch.voidPromise());
-    LOG.info("mirror {}: resync received ({} bytes); copy is up to date", name, syncDone);
-  }
-
-  private void flushOrThrow() {
-    try {
-      data.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   // ---- online verify (mirror thread) ----
@@ -882,7 +753,7 @@ public final class Replicator {
     peer = null;
     peerInSync = false;
     peerRole = null;
-    resync = null;
+    resyncSender.stop();
     if (verify != null) {
       verify.fail(reason);
       verify = null;
@@ -904,7 +775,7 @@ public final class Replicator {
     return nextId++;
   }
 
-  private void moveTo(PeerState next) {
+  void moveTo(PeerState next) {
     peerState = peerState.moveTo(next);
     publish();
   }
