@@ -12,7 +12,6 @@ import io.zoneha.mirror.protocol.Hello;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
 import io.zoneha.mirror.storage.DiskRole;
-import io.zoneha.mirror.storage.DiskState;
 import io.zoneha.mirror.storage.Generations;
 import io.zoneha.mirror.storage.Superblock;
 import java.io.IOException;
@@ -36,8 +35,6 @@ public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
   /** Bytes of the device one activity-log extent covers. */
   static final long ACTIVITY_EXTENT = 4L << 20;
-  /** Longest a promotion waits for a handshake in progress (bounded by the handshake timeout). */
-  static final long PROMOTION_HANDSHAKE_WAIT_MILLIS = 5000;
 
   // the state the pieces share: package-private, touched on the mirror thread only
   final String name;
@@ -63,6 +60,7 @@ public final class Replicator {
   private final BitmapCleaner cleaner;
   private final ResyncSender resyncSender;
   private final ResyncReceiver resyncReceiver;
+  private final RoleChanges roles;
   private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile MirrorStats stats;
@@ -82,6 +80,7 @@ public final class Replicator {
     this.cleaner = new BitmapCleaner(this);
     this.resyncSender = new ResyncSender(this);
     this.resyncReceiver = new ResyncReceiver(this);
+    this.roles = new RoleChanges(this);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
@@ -346,94 +345,20 @@ public final class Replicator {
 
   /**
    * Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary.
-   * A handshake in progress is waited for first (bounded): its outcome may make this copy a resync
-   * target, or show that the peer is primary, and promoting under it would only force a reconnect.
+   * A handshake in progress is waited for first (bounded).
    */
   public CompletableFuture<Void> becomePrimary(boolean force) {
-    long waitMillis = Math.min(PROMOTION_HANDSHAKE_WAIT_MILLIS, settings.handshakeTimeout().toMillis());
-    return handshakeSettled(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis))
-        .thenCompose(v -> promote(force));
-  }
-
-  /** Completes once the link is not in HANDSHAKE, or at {@code deadline} (System.nanoTime). */
-  private CompletableFuture<Void> handshakeSettled(long deadline) {
-    CompletableFuture<Void> settled = new CompletableFuture<>();
-    thread.execute(() -> pollHandshake(settled, deadline));
-    return settled;
-  }
-
-  private void pollHandshake(CompletableFuture<Void> settled, long deadline) {
-    if (peerState != PeerState.HANDSHAKE || System.nanoTime() - deadline >= 0) {
-      settled.complete(null);
-      return;
-    }
-    thread.schedule(() -> pollHandshake(settled, deadline), 20, TimeUnit.MILLISECONDS);
-  }
-
-  private CompletableFuture<Void> promote(boolean force) {
-    return call(() -> {
-      Superblock sb = meta.superblock();
-      if (sb.role() == DiskRole.PRIMARY) {
-        return null;
-      }
-      if (sb.state() != DiskState.UP_TO_DATE && !force) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_UP_TO_DATE,
-            name + ": local copy is " + sb.state() + "; refusing to become primary without force");
-      }
-      if (peerState.connected() && peerRole == DiskRole.PRIMARY) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": the peer is primary");
-      }
-      String unpaired = force ? null : InitialCopyGuard.refusal(sb, settings.initialCopy());
-      if (unpaired != null) {
-        throw new MirrorIoException(MirrorIoException.Kind.NO_INITIAL_COPY, name + ": " + unpaired);
-      }
-      if (peerState == PeerState.SYNC_TARGET) {
-        dropSession(peer, "forced promotion during a resync");
-      }
-      meta.update(sb.withRole(DiskRole.PRIMARY).withState(DiskState.UP_TO_DATE));
-      sendRole();
-      return null;
-    });
+    return roles.becomePrimary(force);
   }
 
   /** Flushes and becomes secondary; queued writes after this are refused. */
   public CompletableFuture<Void> demote() {
-    // a flush through the stream is the barrier: the peer has every earlier write once it is acked
-    return flush().exceptionally(t -> null).thenCompose(v -> call(() -> {
-      data.flush();
-      if (role() != DiskRole.SECONDARY) {
-        meta.update(meta.superblock().withRole(DiskRole.SECONDARY));
-        sendRole();
-      }
-      return roleBarrier();
-    })).thenCompose(barrier -> barrier);
-  }
-
-  /**
-   * Completes once the peer has handled every frame sent so far (including a ROLE change), so
-   * that when a demotion completes the peer may already be promoted.
-   */
-  private CompletableFuture<Void> roleBarrier() {
-    if (peer == null || !peerState.connected()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(InFlight.peerOnly(Frame.of(FrameType.FLUSH, nextId()), 0, -1, done));
-    pump();
-    return done;
+    return roles.demote();
   }
 
   /** Split-brain recovery on the copy whose changes are dropped: it becomes blank and takes a full copy. */
   public CompletableFuture<Void> discardLocalData() {
-    return call(() -> {
-      if (role() == DiskRole.PRIMARY) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": demote before discarding data");
-      }
-      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT)
-          .withFlag(Superblock.FLAG_DATA_BLANK, false));
-      resumeNow();
-      return null;
-    });
+    return roles.discardLocalData();
   }
 
   /** Whether the operator paused replication (persisted in the cluster partition). */
@@ -466,15 +391,9 @@ public final class Replicator {
     });
   }
 
-  private void resumeNow() {
+  void resumeNow() {
     if (peerState == PeerState.SPLIT_BRAIN || peerState == PeerState.REFUSED) {
       moveTo(PeerState.DISCONNECTED);
-    }
-  }
-
-  private void sendRole() {
-    if (peer != null && peerState.connected()) {
-      peer.writeAndFlush(new Frame(FrameType.ROLE, 0, 0, 0, Unpooled.buffer(1).writeByte(role().code())));
     }
   }
 
@@ -745,7 +664,7 @@ public final class Replicator {
    * Ends the session on {@code ch}. A primary starts a new generation before completing the
    * writes the peer did not acknowledge: they are now only local, tracked by their dirty bits.
    */
-  private void dropSession(Channel ch, String reason) {
+  void dropSession(Channel ch, String reason) {
     if (ch == null || ch != peer) {
       return;
     }
