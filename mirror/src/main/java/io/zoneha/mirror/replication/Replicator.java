@@ -1,7 +1,6 @@
 package io.zoneha.mirror.replication;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.zoneha.mirror.protocol.Frame;
@@ -14,15 +13,9 @@ import io.zoneha.mirror.storage.DataStore;
 import io.zoneha.mirror.storage.DiskRole;
 import io.zoneha.mirror.storage.Generations;
 import io.zoneha.mirror.storage.Superblock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +54,7 @@ public final class Replicator {
   private final ResyncSender resyncSender;
   private final ResyncReceiver resyncReceiver;
   private final RoleChanges roles;
-  private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final WritePath writes;
   private volatile MirrorStats stats;
   private long nextId = 1;
   private VerifyRun verify;
@@ -81,6 +73,7 @@ public final class Replicator {
     this.resyncSender = new ResyncSender(this);
     this.resyncReceiver = new ResyncReceiver(this);
     this.roles = new RoleChanges(this);
+    this.writes = new WritePath(this, resyncSender);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
@@ -103,11 +96,7 @@ public final class Replicator {
   }
 
   private CompletableFuture<Void> submit(Op op) {
-    ops.add(op);
-    if (drainScheduled.compareAndSet(false, true)) {
-      thread.execute(this::drain);
-    }
-    return op.done();
+    return writes.submit(op);
   }
 
   public MirrorStats stats() {
@@ -133,191 +122,6 @@ public final class Replicator {
     return f;
   }
 
-  // ---- the write path (mirror thread) ----
-
-  private void drain() {
-    drainScheduled.set(false);
-    List<Op> batch = new ArrayList<>();
-    for (Op op = ops.poll(); op != null; op = ops.poll()) {
-      if (admit(op)) {
-        batch.add(op);
-      }
-    }
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      if (!peerInSync && role() == DiskRole.PRIMARY) {
-        ensureDiverged();
-      }
-      // the bits of every write in the batch are durable before any of them reaches the disk
-      meta.persistBitmap();
-      publish();
-    } catch (UncheckedIOException e) {
-      lastProblem = "cluster partition write failed: " + e.getMessage();
-      batch.forEach(op -> fail(op, new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e)));
-      publish();
-      return;
-    }
-    executeBatch(batch);
-    pump();
-    publish();
-  }
-
-  /**
-   * Runs a batch in order. Between flushes, every write's frame goes to the peer before this thread
-   * writes the local copy, so the peer works on its copy at the same time instead of after it (the
-   * caller's future still waits for both). A flush keeps its place: local flush, then its frame.
-   */
-  private void executeBatch(List<Op> batch) {
-    int i = 0;
-    while (i < batch.size()) {
-      if (batch.get(i) instanceof Op.Flush f) {
-        executeFlush(f);
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < batch.size() && !(batch.get(end) instanceof Op.Flush)) {
-        end++;
-      }
-      InFlight[] sent = new InFlight[end - i];
-      for (int k = i; k < end; k++) {
-        sent[k - i] = begin(batch.get(k));
-      }
-      pump();
-      for (int k = i; k < end; k++) {
-        writeLocal(batch.get(k), sent[k - i]);
-      }
-      i = end;
-    }
-  }
-
-  private boolean admit(Op op) {
-    if (role() != DiskRole.PRIMARY) {
-      fail(op, new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + " is not primary"));
-      return false;
-    }
-    if (op.length() > 0 || op instanceof Op.Zero) {
-      if (op.offset() < 0 || op.length() < 0 || op.offset() + op.length() > data.size()) {
-        fail(op, new MirrorIoException(MirrorIoException.Kind.OUT_OF_RANGE, "offset " + op.offset()
-            + " length " + op.length() + " outside the device of " + data.size() + " bytes"));
-        return false;
-      }
-      markDirty(op.offset(), op.length());
-    }
-    return true;
-  }
-
-  /**
-   * While the peer follows, a write dirties its whole activity extent: the bits only matter if
-   * this node crashes mid-write, and coarse marking keeps the bitmap fsyncs rare (activity-log
-   * style). Without the peer, marking is exact so a resync sends only what changed.
-   */
-  private void markDirty(long offset, long length) {
-    if (peerInSync && length > 0) {
-      long from = offset / ACTIVITY_EXTENT * ACTIVITY_EXTENT;
-      long to = Math.min(data.size(), (offset + length + ACTIVITY_EXTENT - 1) / ACTIVITY_EXTENT * ACTIVITY_EXTENT);
-      meta.bitmap().mark(from, to - from);
-    } else {
-      meta.bitmap().mark(offset, length);
-    }
-  }
-
-  private void fail(Op op, Throwable t) {
-    if (op instanceof Op.Write w) {
-      w.data().release();
-    }
-    op.done().completeExceptionally(t);
-  }
-
-  /** Counts the write and queues its frame when the peer follows; the in-flight entry or null. */
-  private InFlight begin(Op op) {
-    writeSeq++;
-    resyncSender.noteForegroundWrite(op);
-    return peerInSync ? replicate(op) : null;
-  }
-
-  /** Writes the local copy; completes the op now, or marks its local half when the peer's is pending. */
-  private void writeLocal(Op op, InFlight rf) {
-    try {
-      if (op instanceof Op.Write w) {
-        data.write(w.offset(), w.data().nioBuffers());
-        if (w.fua()) {
-          data.flush();
-        }
-      } else if (op instanceof Op.Zero z) {
-        data.writeZeroes(z.offset(), z.length());
-        if (z.fua()) {
-          data.flush();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (rf != null) {
-        rf.done = null;
-      }
-      lastProblem = "local write failed: " + e.getMessage();
-      op.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e));
-      return;
-    } finally {
-      if (op instanceof Op.Write w) {
-        w.data().release();
-      }
-    }
-    if (rf != null && rf.done != null) {
-      rf.markLocalDone();
-    } else {
-      op.done().complete(null);
-    }
-  }
-
-  /** Queues the op's frame for the peer; in sync mode the caller's future waits for the ack. */
-  private InFlight replicate(Op op) {
-    Frame f;
-    boolean fua = op instanceof Op.Write w ? w.fua() : ((Op.Zero) op).fua();
-    int flags = fua ? Frame.FLAG_FUA : 0;
-    if (op instanceof Op.Write w) {
-      f = new Frame(FrameType.WRITE, flags, nextId(), w.offset(), w.data().retainedDuplicate());
-    } else {
-      f = new Frame(FrameType.ZERO, flags, nextId(), op.offset(), Unpooled.buffer(8).writeLong(op.length()));
-    }
-    boolean sync = settings.mode() == MirrorMode.SYNC;
-    int bytes = f.type() == FrameType.WRITE ? f.length() : 8;
-    InFlight rf = new InFlight(f, bytes, -1, sync ? op.done() : null);
-    enqueue(rf);
-    checkAsyncOverflow();
-    return rf.done == null ? null : rf;
-  }
-
-  private void executeFlush(Op.Flush f) {
-    try {
-      data.flush();
-    } catch (IOException e) {
-      f.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR,
-          "local flush failed: " + e.getMessage(), e));
-      return;
-    }
-    if (peerInSync && settings.mode() == MirrorMode.SYNC) {
-      enqueue(InFlight.peerOnly(Frame.of(FrameType.FLUSH, nextId()), 0, -1, f.done()));
-    } else {
-      f.done().complete(null);
-    }
-  }
-
-  private void enqueue(InFlight rf) {
-    window.add(rf);
-  }
-
-  /** Async mode: a peer too far behind is dropped; its writes stay tracked in the bitmap. */
-  private void checkAsyncOverflow() {
-    if (settings.mode() == MirrorMode.ASYNC && window.queuedBytes() > settings.asyncQueueBytes()) {
-      lastProblem = "async queue overflow (" + window.queuedBytes()
-          + " bytes behind); tracking writes in the bitmap until the next resync";
-      LOG.warn("mirror {}: {}", name, lastProblem);
-      dropSession(peer, lastProblem);
-    }
-  }
-
   /** Sends waiting frames while the in-flight window has room. */
   void pump() {
     if (peer != null) {
@@ -332,7 +136,7 @@ public final class Replicator {
   }
 
   /** A primary about to write without its peer starts a new generation first (persisted). */
-  private void ensureDiverged() {
+  void ensureDiverged() {
     Generations g = meta.superblock().generations();
     if (diverged || (g.bitmap() != Generations.NONE && !g.isBlank())) {
       return;
