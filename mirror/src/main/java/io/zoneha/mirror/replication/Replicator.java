@@ -54,6 +54,7 @@ public final class Replicator {
   private final ResyncSender resyncSender;
   private final ResyncReceiver resyncReceiver;
   private final RoleChanges roles;
+  private final SessionStart sessions;
   private final WritePath writes;
   private volatile MirrorStats stats;
   private long nextId = 1;
@@ -73,6 +74,7 @@ public final class Replicator {
     this.resyncSender = new ResyncSender(this);
     this.resyncReceiver = new ResyncReceiver(this);
     this.roles = new RoleChanges(this);
+    this.sessions = new SessionStart(this, cleaner, resyncSender, resyncReceiver);
     this.writes = new WritePath(this, resyncSender);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
@@ -242,7 +244,7 @@ public final class Replicator {
     return call(() -> new HandshakeOffer(hello(), meta.bitmap().toBytes()));
   }
 
-  private Hello hello() {
+  Hello hello() {
     Superblock sb = meta.superblock();
     return new Hello(sb.nodeId(), sb.deviceSize(), sb.blockSize(), sb.bitmapGranularity(),
         sb.generations(), sb.role(), sb.state(), meta.bitmap().count(),
@@ -252,7 +254,7 @@ public final class Replicator {
   public void onHandshake(Channel ch, HandshakeDone hd) {
     thread.execute(() -> {
       try {
-        startSession(ch, hd);
+        sessions.begin(ch, hd);
       } catch (RuntimeException e) {
         lastProblem = "session start failed: " + e.getMessage();
         LOG.warn("mirror {}: {}", name, lastProblem, e);
@@ -311,58 +313,7 @@ public final class Replicator {
     });
   }
 
-  // ---- sessions (mirror thread) ----
-
-  private void startSession(Channel ch, HandshakeDone hd) {
-    if (ch != peer) {
-      return;
-    }
-    Hello now = hello();
-    if (!now.generations().equals(hd.local().generations()) || now.role() != hd.local().role()
-        || now.state() != hd.local().state()) {
-      // a write or role change raced the handshake; the peer judged stale facts, so start over
-      dropSession(ch, "local state changed during the handshake; reconnecting");
-      return;
-    }
-    peerRole = hd.peer().role();
-    LOG.info("mirror {}: handshake with {}: {} ({})", name, ch.remoteAddress(),
-        hd.decision().outcome(), hd.decision().reason());
-    switch (hd.decision().outcome()) {
-      case NO_SYNC -> {
-        adoptFirstGeneration(hd.decision().firstGeneration());
-        moveTo(PeerState.STREAMING);
-        peerInSync = true;
-        diverged = false;
-        cleaner.schedule();
-      }
-      case RESYNC_TO_PEER -> {
-        fullSync = hd.decision().full();
-        resyncSender.start(hd);
-      }
-      case RESYNC_FROM_PEER -> {
-        fullSync = hd.decision().full();
-        resyncReceiver.start();
-      }
-      case SPLIT_BRAIN, REFUSE -> {
-        lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
-        LOG.error("mirror {}: {}; the operator must choose the copy to keep", name, lastProblem);
-        moveTo(hd.decision().outcome() == io.zoneha.mirror.protocol.SyncDecision.Outcome.SPLIT_BRAIN
-            ? PeerState.SPLIT_BRAIN : PeerState.REFUSED);
-        Channel c = peer;
-        peer = null;
-        c.close();
-      }
-    }
-  }
-
-  /** A new pair that needs no copy: both sides take the generation the decision computed. */
-  private void adoptFirstGeneration(long first) {
-    Superblock sb = meta.superblock();
-    if (first != Generations.NONE && sb.generations().isBlank()) {
-      meta.update(sb.withGenerations(Generations.of(first, Generations.NONE, Generations.NONE, Generations.NONE)));
-      LOG.info("mirror {}: new pair, no initial copy needed; first generation {}", name, meta.superblock().generations());
-    }
-  }
+  // ---- the session's frames (mirror thread) ----
 
   private void handleFrame(Channel ch, Frame f) {
     switch (f.type()) {
