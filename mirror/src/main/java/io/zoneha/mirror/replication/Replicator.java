@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.zoneha.mirror.protocol.Frame;
-import io.zoneha.mirror.protocol.FrameType;
 import io.zoneha.mirror.protocol.HandshakeDone;
 import io.zoneha.mirror.protocol.HandshakeOffer;
 import io.zoneha.mirror.protocol.Hello;
@@ -49,12 +48,12 @@ public final class Replicator {
   /** Set once this primary started its own generation; reset when a session is in sync again. */
   boolean diverged;
 
-  private final PeerApplier applier;
   private final BitmapCleaner cleaner;
   private final ResyncSender resyncSender;
   private final ResyncReceiver resyncReceiver;
   private final RoleChanges roles;
   private final SessionStart sessions;
+  private final PeerFrames peerFrames;
   private final WritePath writes;
   private volatile MirrorStats stats;
   private long nextId = 1;
@@ -68,13 +67,13 @@ public final class Replicator {
     this.data = data;
     this.meta = meta;
     this.settings = settings;
-    this.applier = new PeerApplier(name, data, meta);
     this.window = new SendWindow(settings.windowFrames());
     this.cleaner = new BitmapCleaner(this);
     this.resyncSender = new ResyncSender(this);
     this.resyncReceiver = new ResyncReceiver(this);
     this.roles = new RoleChanges(this);
     this.sessions = new SessionStart(this, cleaner, resyncSender, resyncReceiver);
+    this.peerFrames = new PeerFrames(this, new PeerApplier(name, data, meta), cleaner, resyncSender, resyncReceiver);
     this.writes = new WritePath(this, resyncSender);
     this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
@@ -274,7 +273,7 @@ public final class Replicator {
       for (Frame f : frames) {
         try {
           if (ch == peer) {
-            handleFrame(ch, f);
+            peerFrames.handle(ch, f);
           }
         } catch (RuntimeException e) {
           lastProblem = "peer " + f.type() + " frame rejected: " + e.getMessage();
@@ -313,53 +312,6 @@ public final class Replicator {
     });
   }
 
-  // ---- the session's frames (mirror thread) ----
-
-  private void handleFrame(Channel ch, Frame f) {
-    switch (f.type()) {
-      case WRITE, ZERO -> {
-        PeerApplier.Applied a = applier.write(f);
-        if (a.problem() != null) {
-          lastProblem = a.problem();
-          LOG.error("mirror {}: {}", name, lastProblem);
-        }
-        syncDone += a.resyncBytes();
-        ch.write(a.reply(), ch.voidPromise());
-      }
-      case FLUSH -> ch.write(applier.flush(f), ch.voidPromise());
-      case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
-      case RESYNC_DONE -> resyncReceiver.finish(ch, f);
-      case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
-      case ERROR -> {
-        int code = f.length() >= 4 ? f.payload().readInt() : 0;
-        String msg = f.payload().toString(java.nio.charset.StandardCharsets.UTF_8);
-        lastProblem = "peer failed request " + f.requestId() + " (code " + code + "): " + msg
-            + "; mirror degraded, writes are tracked in the bitmap";
-        LOG.error("mirror {}: {}", name, lastProblem);
-        dropSession(ch, lastProblem);
-      }
-      case VERIFY -> ch.write(applier.verify(f), ch.voidPromise());
-      case VERIFY_RESULT -> verifyResult(f);
-      case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
-    }
-  }
-
-  private void acked(Frame f) {
-    InFlight rf = window.acknowledged(f.requestId());
-    if (rf == null) {
-      throw new IllegalStateException("acknowledgement for unknown request " + f.requestId());
-    }
-    resyncSender.acked(rf);
-    rf.markPeerDone();
-    if (f.type() == FrameType.RESYNC_DONE_ACK) {
-      resyncSender.finish();
-    } else if (f.type() == FrameType.FLUSH_ACK) {
-      cleaner.flushAcked(f.requestId());
-    }
-    resyncSender.sendChunks();
-    cleaner.schedule();
-  }
-
   // ---- online verify (mirror thread) ----
 
   /** Compares every chunk with the peer while in use; completes with the differing ranges. */
@@ -391,7 +343,7 @@ public final class Replicator {
     }
   }
 
-  private void verifyResult(Frame f) {
+  void verifyResult(Frame f) {
     InFlight rf = window.acknowledged(f.requestId());
     if (rf == null || verify == null || !verify.answered(f)) {
       throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
