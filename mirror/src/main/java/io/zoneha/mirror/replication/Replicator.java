@@ -19,9 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The replication core of one copy. Every method that touches state runs on the single mirror
- * thread ({@code thread}); public methods hop onto it. Foreground requests are drained in
- * batches so that one bitmap fsync covers all writes of a batch (activity-log style).
+ * The replication core of one copy, and the face the disk, the link and the tests see. It owns
+ * the mirror thread ({@code thread}) and the state of the session with the peer; the work is
+ * done by its pieces: {@link WritePath} (foreground batches), {@link SessionStart} (the
+ * handshake's outcome), {@link PeerFrames} (what the peer sends), {@link ResyncSender} /
+ * {@link ResyncReceiver}, {@link VerifyRun}, {@link BitmapCleaner} and {@link RoleChanges}.
+ *
+ * <p>Every method that touches state, in here or in a piece, runs on that one thread, so none
+ * needs a lock; public methods hop onto it. In {@code MirrorDisk} the thread is the copy's event
+ * loop, shared with the link and the NBD export, so nothing here waits: a wait is a future or a
+ * timer on that thread.
  */
 public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
@@ -38,7 +45,9 @@ public final class Replicator {
   PeerState peerState = PeerState.DISCONNECTED;
   Channel peer;
   DiskRole peerRole;
+  /** The peer receives every new write (streaming, or this copy is the resync source). */
   boolean peerInSync;
+  /** Foreground writes so far: a quiet period is one in which it did not change. */
   long writeSeq;
   long syncTotal;
   boolean fullSync;
@@ -85,19 +94,15 @@ public final class Replicator {
 
   /** Takes ownership of {@code buf}. */
   public CompletableFuture<Void> write(long offset, ByteBuf buf, boolean fua) {
-    return submit(new Op.Write(offset, buf, fua, new CompletableFuture<>()));
+    return writes.submit(new Op.Write(offset, buf, fua, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> writeZeroes(long offset, long length, boolean fua) {
-    return submit(new Op.Zero(offset, length, fua, new CompletableFuture<>()));
+    return writes.submit(new Op.Zero(offset, length, fua, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> flush() {
-    return submit(new Op.Flush(new CompletableFuture<>()));
-  }
-
-  private CompletableFuture<Void> submit(Op op) {
-    return writes.submit(op);
+    return writes.submit(new Op.Flush(new CompletableFuture<>()));
   }
 
   public MirrorStats stats() {
