@@ -5,6 +5,12 @@ import { api } from './api.js';
 import { groupMirrors, recoverEffect, verifyVerdict, failures, formatBytes } from './mirrorview.js';
 
 const RANGES_SHOWN = 10;
+const BUSY_TEXT = {
+  verify: 'Verifying: the primary reads both copies and compares them; on a large disk this takes a while…',
+  pause: 'Pausing replication on every server of the mirror…',
+  resume: 'Resuming replication on every server of the mirror…',
+  recover: 'Recovering: the other copy discards its changes…',
+};
 
 let hooks = { confirm: async () => false, canOperate: () => false, unauthorized: () => {} };
 /** Per mirror, what the operator did here: the running action and the last answer. Survives live updates. */
@@ -181,7 +187,7 @@ function chooseSource(v) {
 }
 
 async function run(v, op, body) {
-  ui.set(v.name, { busy: op, outcome: (ui.get(v.name) || {}).outcome });
+  ui.set(v.name, { busy: op });
   rerender();
   let r;
   try {
@@ -208,12 +214,16 @@ function outcomeOf(op, r) {
 function outcome(v, state) {
   const o = state.outcome;
   const id = 'mirror-' + v.name + '-message';
+  if (state.busy) {
+    return h('div', { 'data-testid': id, 'data-kind': 'busy', 'data-op': state.busy, role: 'status', class: 'outcome busy' },
+      BUSY_TEXT[state.busy] || state.busy + '…');
+  }
   if (!o) return h('div', { 'data-testid': id, role: 'status', class: 'outcome empty' });
   const dismiss = h('button', { type: 'button', class: 'link close', 'aria-label': 'dismiss',
     onclick: () => { ui.delete(v.name); rerender(); } }, '×');
   const head = h('div', { class: 'row spread' }, h('strong', {}, headline(v, o)), h('span', { class: 'row' },
     h('span', { class: 'muted small' }, o.op + ' at ' + o.at), dismiss));
-  return h('div', { 'data-testid': id, 'data-kind': o.kind, role: o.kind === 'error' ? 'alert' : 'status',
+  return h('div', { 'data-testid': id, 'data-kind': o.kind, 'data-op': o.op, role: o.kind === 'error' ? 'alert' : 'status',
     class: 'outcome ' + o.kind }, head, detail(o));
 }
 
