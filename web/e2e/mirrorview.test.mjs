@@ -69,12 +69,15 @@ test('entries are grouped per mirror in status order', () => {
   assert.deepEqual(vs.map((v) => [v.name, v.copies.length]), [['b', 2], ['a', 1]]);
 });
 
-test('the recover effect names the kept copy and the one that discards its changes', () => {
-  assert.match(recoverEffect('md1', ['node1', 'node2'], null), /Choose/);
-  const t = recoverEffect('md1', ['node1', 'node2'], 'node2');
-  assert.match(t, /copy on node2 is kept/);
-  assert.match(t, /node1 discards every change made to md1/);
-  assert.match(t, /full copy from node2/);
+test('the recover effect names the kept copy, the one that discards its changes, and a primary in the way', () => {
+  const copies = [{ server: 'node1', role: 'primary' }, { server: 'node2', role: 'secondary' }];
+  assert.match(recoverEffect('md1', copies, null), /Choose/);
+  const keep1 = recoverEffect('md1', copies, 'node1');
+  assert.match(keep1, /copy on node1 is kept/);
+  assert.match(keep1, /node2 discards every change made to md1/);
+  assert.match(keep1, /full copy from node1/);
+  assert.doesNotMatch(keep1, /1303/);
+  assert.match(recoverEffect('md1', copies, 'node2'), /node1 is primary now and will refuse \(error 1303\): move the group to node2/);
 });
 
 test('verify verdicts: in sync, differing ranges, or none when no primary answered', () => {

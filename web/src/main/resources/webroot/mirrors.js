@@ -165,7 +165,7 @@ function chooseSource(v) {
     $('recover-title').textContent = 'Recover mirror ' + v.name;
     const effect = $('recover-effect');
     const pick = (server) => {
-      effect.textContent = recoverEffect(v.name, v.servers, server);
+      effect.textContent = recoverEffect(v.name, v.copies, server);
       ok.disabled = !server;
       ok.textContent = server ? 'Keep ' + server + '\'s copy' : 'Recover';
     };

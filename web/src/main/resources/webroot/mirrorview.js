@@ -128,13 +128,26 @@ function overall(v) {
   return { state: 'degraded', stateText: 'degraded: ' + (v.link.peerState ? v.link.label : 'copies not ready') };
 }
 
-/** The kept copy's server and the servers whose copies discard their changes. */
-export function recoverEffect(name, servers, source) {
-  const others = servers.filter((s) => s !== source);
+/**
+ * What recovering from `source` does, in words: the kept copy, the copies that discard their
+ * changes, and the refusal ahead when a copy to discard is primary (error 1303).
+ */
+export function recoverEffect(name, copies, source) {
   if (!source) return 'Choose the server whose copy of ' + name + ' is kept.';
-  return 'The copy on ' + source + ' is kept as it is. ' + (others.length ? others.join(', ') + (others.length > 1
-    ? ' discard' : ' discards') + ' every change made to ' + name + ' there that ' + source + ' does not have, '
-    + 'and then takes a full copy from ' + source + '. This cannot be undone.' : '');
+  const others = copies.filter((c) => c.server !== source);
+  const names = others.map((c) => c.server).join(', ');
+  let text = 'The copy on ' + source + ' is kept as it is.';
+  if (others.length) {
+    text += ' ' + names + (others.length > 1 ? ' discard' : ' discards') + ' every change made to ' + name
+      + ' there that ' + source + ' does not have, and then takes a full copy from ' + source
+      + '. This cannot be undone.';
+  }
+  const primary = others.find((c) => c.role === 'primary');
+  if (primary) {
+    text += ' ' + primary.server + ' is primary now and will refuse (error 1303): move the group to ' + source
+      + ' or stop it first.';
+  }
+  return text;
 }
 
 /** The verify answer as a verdict: in sync, or the ranges that differ. */
