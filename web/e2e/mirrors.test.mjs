@@ -114,6 +114,24 @@ async function operator(browser) {
   await page.waitForSelector(sel('mirror-md1') + '[data-state="up-to-date"]');
   check(await page.locator(sel('mirror-md1-progress')).count() === 0, 'progress gone when synced');
   check(await page.evaluate(() => document.activeElement?.dataset.testid) === 'mirror-md3-verify', 'focus kept');
+  // ...and a rebuilt card gives the focus back to the same button
+  await page.focus(sel('mirror-md1-pause'));
+  send(status(false));
+  await page.waitForSelector(sel('mirror-md1') + '[data-state="syncing"]');
+  check(await page.evaluate(() => document.activeElement?.dataset.testid) === 'mirror-md1-pause', 'focus restored');
+
+  // a running action shows what it does and holds the buttons until its answer
+  let release;
+  answers.push(new Promise((resolve) => { release = resolve; }));
+  await page.click(sel('mirror-md1-verify'));
+  await page.waitForSelector(sel('mirror-md1-message') + '[data-kind="busy"][data-op="verify"]');
+  check(await page.locator(sel('mirror-md1-pause')).isDisabled(), 'buttons held while an action runs');
+  check(await page.getAttribute(sel('mirror-md1'), 'aria-busy') === 'true', 'card marked busy');
+  release({ status: 200, json: { accepted: true, message: 'verify of md1 found both copies identical',
+    results: [{ server: 'node1', ok: true, code: 0, message: '', data: { differingBytes: 0, differingRanges: [] } }] } });
+  await page.waitForSelector(sel('mirror-md1-message') + '[data-kind="in-sync"]');
+  check(!(await page.locator(sel('mirror-md1-pause')).isDisabled()), 'buttons back after the answer');
+  check(await page.evaluate(() => document.activeElement?.dataset.testid) === 'mirror-md1-verify', 'focus back on verify');
   send({ ...status(true), mirrors: [] });
   await page.waitForSelector('#mirrors-section', { state: 'hidden' });
 }

@@ -42,6 +42,8 @@ export function renderMirrors(entries) {
     if (!views.some((v) => v.name === name)) built.delete(name);
   }
   // move only what changed: replacing every card would drop the focus of a keyboard user
+  const active = document.activeElement;
+  const focused = active && box.contains(active) ? active.dataset.testid : null;
   cards.forEach((el, i) => {
     const at = box.children[i];
     if (at !== el) {
@@ -50,6 +52,11 @@ export function renderMirrors(entries) {
     }
   });
   while (box.children.length > cards.length) box.lastElementChild.remove();
+  // a rebuilt card (its mirror changed) gets the focus back on the same control
+  if (focused && !box.contains(document.activeElement)) {
+    const again = box.querySelector('[data-testid="' + focused + '"]');
+    if (again && !again.disabled) again.focus();
+  }
 }
 
 function rerender() {
@@ -197,7 +204,15 @@ async function run(v, op, body) {
   }
   ui.set(v.name, { outcome: outcomeOf(op, r) });
   rerender();
-  if (r.status === 401) hooks.unauthorized();
+  if (r.status === 401) {
+    hooks.unauthorized();
+    return;
+  }
+  // the pressed button was disabled while the action ran, which dropped the focus: give it back
+  if (!document.activeElement || document.activeElement === document.body) {
+    const again = $('mirrors').querySelector('[data-testid="mirror-' + v.name + '-' + op + '"]');
+    if (again && !again.disabled) again.focus();
+  }
 }
 
 function outcomeOf(op, r) {
