@@ -99,6 +99,7 @@ async function operator(browser) {
   check(await page.locator('#recover-ok').isDisabled(), 'recover needs a source');
   await page.check(sel('recover-source-node2'));
   const effect = await page.locator('#recover-effect').innerText();
+  await page.screenshot({ path: join(shots, 'ui-mirror-recover.png') });
   check(effect.includes('node2') && effect.includes('node1 discards') && effect.includes('full copy')
     && effect.includes('error 1303'), 'effect: ' + effect);
   answers.push({ status: 200, json: { accepted: true, message: 'node1 discarded its changes to md2; node2 keeps its copy',

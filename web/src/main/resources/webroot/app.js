@@ -2,7 +2,7 @@
 import { h, pill, $ } from './dom.js';
 import { api, setCsrf } from './api.js';
 import { startWizard, setOperator } from './wizard.js';
-import { initMirrors, renderMirrors } from './mirrors.js';
+import { initMirrors, renderMirrors, resetMirrors } from './mirrors.js';
 
 const ERROR_MEANINGS = {
   1: 'script ran past its timeout and was killed',
@@ -43,6 +43,7 @@ async function boot() {
 function showLogin() {
   session = null;
   if (socket) socket.close();
+  resetMirrors();
   $('tabs').hidden = true;
   $('who').hidden = true;
   show('login');

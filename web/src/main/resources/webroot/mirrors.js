@@ -59,6 +59,14 @@ export function renderMirrors(entries) {
   }
 }
 
+/** On logout: the next user starts without the previous one's answers on the cards. */
+export function resetMirrors() {
+  ui.clear();
+  built.clear();
+  lastEntries = [];
+  $('mirrors').replaceChildren();
+}
+
 function rerender() {
   renderMirrors(lastEntries);
 }
