@@ -57,6 +57,8 @@ public final class NodeLauncher {
   private Vertx vertx;
   private GroupManagerVerticle groups;
   private MonitorVerticle monitorVerticle;
+  /** Live installs run one after the other: a second apply waits until the first one's restarts are done. */
+  private Future<?> installing = Future.succeededFuture();
   private Future<Void> stopping;
 
   public NodeLauncher(ClusterConfig config, String server, TypeRegistry types, Path stateDir) {
@@ -162,11 +164,20 @@ public final class NodeLauncher {
     if (!next.name().equals(config.name()) || !next.secret().equals(config.secret())) {
       return Future.failedFuture(new IllegalArgumentException("a live install keeps the cluster name and secret"));
     }
+    Future<List<String>> done = installing.transform(ar -> installNow(next, yamlText, plan));
+    installing = done;
+    return done;
+  }
+
+  private Future<List<String>> installNow(ClusterConfig next, String yamlText, ApplyPlan plan) {
     log.info("taking configuration {} live ({}): {}", next.fingerprint(), plan.impact().wire(), plan.summary());
+    ClusterConfig before = config;
     config = next;
     vertx.eventBus().publish(Addresses.CONFIG_INSTALLED, new ConfigMessages.Installed(next, yamlText, plan));
-    return monitorVerticle.install(next, java.util.Set.copyOf(plan.restartMonitors()), m -> monitorDriver(vertx, next, m))
-        .compose(v -> groups.install(next, plan.restartGroups(), g -> runner(vertx, next, g)));
+    // unchanged monitors keep their schedule and error counts
+    Future<Void> monitors = before.monitors().equals(next.monitors()) ? Future.succeededFuture()
+        : monitorVerticle.install(next, java.util.Set.copyOf(plan.restartMonitors()), m -> monitorDriver(vertx, next, m));
+    return monitors.compose(v -> groups.install(next, plan.restartGroups(), g -> runner(vertx, next, g)));
   }
 
   private Future<?> deployExtras(List<Function<NodeLauncher, io.vertx.core.Deployable>> extras) {

@@ -40,21 +40,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every field of the configuration model, changed alone, against the impact an operator is told
  * (the table in docs/api.md "What an apply restarts"). Pure: no Vert.x, no files.
  */
-class ConfigDiffTest {
-  static final ServerConfig NODE1 = new ServerConfig("node1", "az-a", List.of("10.0.1.10", "10.0.9.10"), "10.0.1.10", 29001, 29003);
+public class ConfigDiffTest {
+  public static final ServerConfig NODE1 = new ServerConfig("node1", "az-a", List.of("10.0.1.10", "10.0.9.10"), "10.0.1.10", 29001, 29003);
   static final ServerConfig NODE2 = new ServerConfig("node2", "az-b", List.of("10.0.2.10", "10.0.9.20"), "10.0.2.10", 29001, 29003);
   static final ResourceConfig APP1 = resource("app1", List.of(), Map.of("start", "run-app1"));
   static final ResourceConfig APP2 = resource("app2", List.of("app1"), Map.of("start", "run-app2"));
   static final ResourceConfig DB = resource("db", List.of(), Map.of("start", "run-db"));
   static final GroupConfig FAILOVER1 = new GroupConfig("failover1", List.of("node1", "node2"), true, false, List.of(APP1, APP2));
   static final GroupConfig FAILOVER2 = new GroupConfig("failover2", List.of("node2", "node1"), true, false, List.of(DB));
-  static final MonitorConfig APPW = new MonitorConfig("appw", "pidw", Duration.ofSeconds(5), Duration.ofSeconds(60), 1,
+  public static final MonitorConfig APPW = new MonitorConfig("appw", "pidw", Duration.ofSeconds(5), Duration.ofSeconds(60), 1,
       Duration.ZERO, MonitorWhen.ACTIVE, "app1", new RecoveryAction(RecoveryTargetKind.RESOURCE, "app1", 3, 1, FinalAction.NONE),
       Map.of("pid", "app1"), Map.of());
-  static final MonitorConfig PINGW = new MonitorConfig("pingw", "ipw", Duration.ofSeconds(5), Duration.ofSeconds(60), 1,
+  public static final MonitorConfig PINGW = new MonitorConfig("pingw", "ipw", Duration.ofSeconds(5), Duration.ofSeconds(60), 1,
       Duration.ZERO, MonitorWhen.ALWAYS, null, new RecoveryAction(RecoveryTargetKind.GROUP, "failover2", 0, 1, FinalAction.NONE),
       Map.of("address", "10.0.0.1"), Map.of());
-  static final ClusterConfig RUNNING = new ClusterConfig("demo", "0123456789abcdef0123", List.of(NODE1, NODE2),
+  public static final ClusterConfig RUNNING = new ClusterConfig("demo", "0123456789abcdef0123", List.of(NODE1, NODE2),
       HeartbeatConfig.defaults(), List.of(new NpTarget.Ping("10.0.0.1", Duration.ofSeconds(3))),
       new ManagementConfig(List.of(new ManagementConfig.User("alice", ManagementConfig.Role.OPERATOR, "h1")), null),
       AwsConfig.defaults(), List.of(FAILOVER1, FAILOVER2), List.of(APPW, PINGW), "fp-running");
