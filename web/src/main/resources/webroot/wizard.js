@@ -240,7 +240,8 @@ function planView(plan) {
   if (!plan) return [h('p', {}, 'The server could not say what this apply restarts; assume every server restarts.')];
   return [h('p', { 'data-testid': 'apply-impact', 'data-impact': plan.impact }, h('strong', {}, plan.impact + ': '),
     IMPACT_WORDS[plan.impact] || plan.summary),
-  h('p', { class: 'muted' }, plan.summary),
+  // the summary names the groups and monitors; for a cluster restart it only repeats the impact
+  plan.restartsClusterService ? null : h('p', { class: 'muted', 'data-testid': 'apply-summary' }, plan.summary),
   plan.changes.length ? h('ul', { 'data-testid': 'apply-changes' }, plan.changes.map((c) =>
     h('li', { 'data-impact': c.impact }, c.path + ': ' + c.what))) : null].filter((x) => x);
 }
