@@ -335,7 +335,17 @@ public final class GroupManagerVerticle extends VerticleBase {
         return Future.succeededFuture(g.name() + ": " + now.label() + ", not restarted");
       }
       return old.close().map(x -> {
-        runners.put(g.name(), runnerFor.apply(g));
+        GroupRunner fresh;
+        try {
+          fresh = runnerFor.apply(g);
+        } catch (RuntimeException e) {
+          // the old drivers are closed: the group stays offline here rather than run half-configured
+          alert(GroupAction.Severity.ERROR, g.name(), "group " + g.name() + " cannot be built from configuration "
+              + config.fingerprint() + " on " + self + " (" + e.getMessage() + "); it stays offline here until the "
+              + "cluster service restarts");
+          return g.name() + ": not restarted, its resources could not be built: " + e.getMessage();
+        }
+        runners.put(g.name(), fresh);
         publish();
         if (!wasRunning) {
           return g.name() + ": resources replaced (not running on " + self + ")";
