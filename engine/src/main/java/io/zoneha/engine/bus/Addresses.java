@@ -28,6 +28,11 @@ public final class Addresses {
   public static final String STATUS_QUERY = "zoneha.local.status.query";
   /** {@link MonitorMessages.Control}: suspend or resume a monitor on this node. */
   public static final String MONITOR_CONTROL = "zoneha.local.monitor.control";
+  /**
+   * {@link ConfigMessages.Installed}: this node now runs a new configuration, taken without a
+   * cluster service restart (see io.zoneha.engine.apply.ConfigDiff).
+   */
+  public static final String CONFIG_INSTALLED = "zoneha.local.config.installed";
   /** Stop this node's cluster service (final action or operator). */
   public static final String SHUTDOWN = "zoneha.local.shutdown";
 
