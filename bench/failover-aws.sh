@@ -10,36 +10,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
 JAR=node/target/zoneha-node.jar
-[ -f "$JAR" ] || mvn -B -ntp -q -DskipTests package
 WORK=$(mktemp -d /tmp/zoneha-bench-aws.XXXXXX)
 SECRET=bench-secret-0123456789abcdef
 A1=127.0.10.1; A2=127.0.10.2
 EMU_PORT=29567
 EMU=http://127.0.0.1:$EMU_PORT
 declare -A PID
-cleanup() {
-  for p in "${PID[@]:-}"; do [ -n "$p" ] && kill -9 "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+ensure_jar
 trap cleanup EXIT
 
 java -Xmx256m -jar "$JAR" aws-emulator --port $EMU_PORT --state conf/src/main/resources/zoneha/emulator-vip.yaml \
   > "$WORK/emulator.out" 2>&1 &
 PID[emulator]=$!
 
-cat > "$WORK/cluster.yaml" <<YAML
-cluster:
-  name: bench-aws
-  secret: $SECRET
-servers:
-  - name: node1
-    interconnects: [$A1]
-  - name: node2
-    interconnects: [$A2]
-heartbeat:
-  interval: 500ms
-  timeout: 3s
-  startupWait: 5s
+{ cluster_head bench-aws; cat <<YAML; } > "$WORK/cluster.yaml"
 aws:
   region: ap-northeast-1
   ec2Endpoint: $EMU
@@ -60,32 +46,10 @@ groups:
           start: "touch $WORK/active-\$ZONEHA_SERVER"
           stop: "rm -f $WORK/active-\$ZONEHA_SERVER"
 YAML
-TOKEN=$(printf 'zoneha-management-v1' | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')
-addr() { [ "$1" = node1 ] && echo $A1 || echo $A2; }
-other() { [ "$1" = node1 ] && echo node2 || echo node1; }
+TOKEN=$(management_token)
 eni() { [ "$1" = node1 ] && echo eni-1111aaaa || echo eni-2222bbbb; }
 key() { [ "$1" = node1 ] && echo AKIABENCHNODE1 || echo AKIABENCHNODE2; }
-start_node() {
-  AWS_ACCESS_KEY_ID=$(key "$1") AWS_SECRET_ACCESS_KEY=bench-not-a-secret \
-    java -Xmx256m -jar "$JAR" node --config "$WORK/cluster.yaml" --server "$1" --state-dir "$WORK/$1" \
-    > "$WORK/$1.out" 2>&1 &
-  PID[$1]=$!
-}
-owner() {
-  curl -s -m 1 -H "Authorization: Bearer $TOKEN" "http://$(addr "$1"):29001/api/v1/status" 2>/dev/null |
-    python3 -c 'import sys,json
-try:
-  s=json.load(sys.stdin); g=[g for g in s["groups"] if g["name"]=="failover1"][0]
-  print(g["server"] if g["state"]=="online" else "")
-except Exception: pass'
-}
-all_online() {
-  curl -s -m 1 -H "Authorization: Bearer $TOKEN" "http://$(addr "$1"):29001/api/v1/status" 2>/dev/null |
-    python3 -c 'import sys,json
-try:
-  s=json.load(sys.stdin); sys.exit(0 if all(x["state"]=="online" for x in s["servers"]) else 1)
-except Exception: sys.exit(1)'
-}
+node_env() { echo "AWS_ACCESS_KEY_ID=$(key "$1") AWS_SECRET_ACCESS_KEY=bench-not-a-secret"; }
 # the set of ENIs the VIP routes point at, e.g. "eni-2222bbbb" once all of them agree
 vip_targets() {
   curl -s -m 1 "$EMU/_admin/state" | python3 -c 'import sys,json
@@ -93,14 +57,7 @@ s=json.load(sys.stdin)
 print(",".join(sorted({r.get("networkInterfaceId") or "-" for t in s["routeTables"] for r in t["routes"]
   if r["destination"]=="10.1.0.20/32"})))'
 }
-wait_for() { # what timeout_s command...
-  local what=$1 end=$(( $(date +%s) + $2 )); shift 2
-  while [ "$(date +%s)" -lt "$end" ]; do "$@" && return 0; sleep 0.02; done
-  echo "timeout waiting for $what" >&2; tail -20 "$WORK"/node*.out >&2; return 1
-}
-owned_by() { [ "$(owner "$1")" = "$2" ]; }
 routes_at() { [ "$(vip_targets)" = "$(eni "$1")" ]; }
-both_up() { all_online node1 && all_online node2; }
 last_seq() { curl -s "$EMU/_admin/calls?all=true" | python3 -c 'import sys,json; c=json.load(sys.stdin); print(c[-1]["seq"] if c else 0)'; }
 # ms from t0 (epoch ns) to the last successful ReplaceRoute by key $3 after call-log seq $2
 routes_switched_ms() {
@@ -136,13 +93,6 @@ run_series() { # label latency_ms
   done
   summary "$label: kill -9 -> all VIP routes switched" "${routes[@]}"
   summary "$label: kill -9 -> group online (status API)" "${online[@]}"
-}
-summary() {
-  local what=$1; shift
-  printf '%s\n' "$@" | sort -n | awk -v what="$what" '{a[NR]=$1} END {
-    med = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2;
-    printf "%s: runs=%d median=%d ms max=%d ms min=%d ms all=", what, NR, med, a[NR], a[1];
-    for (i = 1; i <= NR; i++) printf "%s%d", (i>1?",":""), a[i]; printf "\n" }'
 }
 
 start_node node1; start_node node2

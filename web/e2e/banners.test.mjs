@@ -2,15 +2,13 @@
 // API and WebSocket are mocked with Playwright routes, so states that are hard to cause on a real
 // cluster (isolation, split brain, a stale mirror, error codes) can be shown and checked.
 // Environment: ZONEHA_WEBROOT (the webroot directory), ZONEHA_SCREENSHOTS. Prints "UI PASS".
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openMocked, check } from './mock.mjs';
 
 const webroot = process.env.ZONEHA_WEBROOT || '../src/main/resources/webroot';
 const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
 mkdirSync(shots, { recursive: true });
-const BASE = 'http://zoneha.test';
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 
 function status(troubled) {
   return {
@@ -29,41 +27,12 @@ function status(troubled) {
   };
 }
 
-function check(cond, what) {
-  if (!cond) throw new Error(what);
-}
-
 async function main() {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launch();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (e) => console.log('PAGE ERROR ' + e.message));
-    const posts = [];
-    // Playwright tries the routes registered last first: the API route must come after the files
-    await page.route(BASE + '/**', (route) => {
-      const path = new URL(route.request().url()).pathname;
-      const file = path === '/' ? 'index.html' : path.slice(1);
-      try {
-        return route.fulfill({ body: readFileSync(join(webroot, file)), contentType: TYPES[extname(file)] || 'text/plain' });
-      } catch (e) {
-        return route.fulfill({ status: 404, body: 'not found' });
-      }
-    });
-    await page.route(BASE + '/api/**', async (route) => {
-      const req = route.request();
-      if (req.url().endsWith('/api/v1/session')) {
-        return route.fulfill({ json: { user: 'op', role: 'operator', canOperate: true, auth: 'session', csrf: 'tok' } });
-      }
-      posts.push({ url: req.url(), csrf: req.headers()['x-zoneha-csrf'], body: req.postData() });
-      return route.fulfill({ status: 202, json: { accepted: true, message: 'moved to node2 by op' } });
-    });
-    let socket;
-    await page.routeWebSocket(BASE.replace('http', 'ws') + '/api/v1/stream', (ws) => {
-      socket = ws;
-      ws.send(JSON.stringify({ type: 'snapshot', status: status(true) }));
-    });
-    await page.goto(BASE + '/');
+    const { page, posts, send } = await openMocked(browser, { webroot, snapshot: status(true),
+      session: { user: 'op', role: 'operator', canOperate: true, auth: 'session', csrf: 'tok' },
+      answer: () => ({ status: 202, json: { accepted: true, message: 'moved to node2 by op' } }) });
 
     await page.waitForSelector('[data-testid="banner-isolated"]');
     for (const b of ['banner-split-brain', 'banner-mirror']) {
@@ -77,7 +46,7 @@ async function main() {
       'error code, meaning and message shown: ' + errorCell);
     await page.screenshot({ path: join(shots, 'ui-banners.png'), fullPage: true });
 
-    socket.send(JSON.stringify({ type: 'status', status: status(false) }));
+    send(status(false));
     await page.waitForSelector('[data-testid="banner-isolated"]', { state: 'detached' });
     check(await page.locator('#banners > *').count() === 0, 'banners gone when healthy');
 

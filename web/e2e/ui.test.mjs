@@ -117,7 +117,11 @@ async function runWizard(page) {
 
   step('apply the wizard\'s configuration to both nodes');
   await page.click('[data-testid="wiz-apply"]');
-  await page.waitForSelector('#confirm[open]');
+  await page.waitForSelector('#confirm[open] [data-testid="apply-impact"]');
+  // the dialog says what the apply restarts before the operator confirms
+  const impact = await page.locator('#confirm [data-testid="apply-impact"]').getAttribute('data-impact');
+  if (!impact) throw new Error('the apply dialog does not say what restarts');
+  await shot(page, '05-apply-plan');
   await page.click('#confirm-ok');
   await page.waitForSelector('[data-testid="wiz-apply-result"] [data-applied]', { state: 'attached', timeout: LIVE_MS });
   const applied = await page.locator('[data-testid="wiz-apply-result"]').innerText();
@@ -125,9 +129,12 @@ async function runWizard(page) {
   if (!(await page.locator('[data-testid="wiz-apply-result"] [data-applied="true"]').count())) {
     throw new Error('apply failed: ' + applied);
   }
-  // the nodes restart with the new file; sessions lived in the old process, so the UI asks to log in
-  await page.waitForSelector('#login-view:not([hidden])', { timeout: 60_000 });
-  await login(page, opUser, opPass);
+  // a cluster service restart (or changed logins) ends the session: the UI then asks to log in again
+  const relogin = impact === 'rolling' || impact === 'all-at-once' || applied.includes('web sessions end');
+  if (relogin) {
+    await page.waitForSelector('#login-view:not([hidden])', { timeout: 60_000 });
+    await login(page, opUser, opPass);
+  }
   await page.waitForSelector('[data-testid="resource-exec1-node1"]', { timeout: 60_000 });
   await page.waitForFunction((g) => document.querySelector('[data-testid="group-' + g + '"]')?.dataset.state === 'online',
     group, { timeout: 60_000 });

@@ -2,6 +2,7 @@
 import { h, pill, $ } from './dom.js';
 import { api, setCsrf } from './api.js';
 import { startWizard, setOperator } from './wizard.js';
+import { initMirrors, renderMirrors, resetMirrors } from './mirrors.js';
 
 const ERROR_MEANINGS = {
   1: 'script ran past its timeout and was killed',
@@ -22,6 +23,7 @@ let retryMs = 500;
 let lastStatus = null;
 let wizardStarted = false;
 setOperator(() => !!(session && session.canOperate));
+initMirrors({ confirm: confirmDialog, canOperate: () => !!(session && session.canOperate), unauthorized: showLogin });
 
 function show(view) {
   for (const v of ['login', 'operation', 'config']) $(v + '-view').hidden = v !== view;
@@ -41,6 +43,7 @@ async function boot() {
 function showLogin() {
   session = null;
   if (socket) socket.close();
+  resetMirrors();
   $('tabs').hidden = true;
   $('who').hidden = true;
   show('login');
@@ -101,6 +104,7 @@ function render(status) {
   renderBanners(status);
   renderServers(status);
   renderGroups(status);
+  renderMirrors(status.mirrors || []);
   renderMonitors(status);
   renderAlerts(status.alerts || []);
 }
@@ -144,7 +148,8 @@ function mirrorProblems(status) {
 
 /** "resync 42.5%", "disconnected, 1048576 bytes to resync", or just the state. */
 function mirrorDetail(m) {
-  if ((m.state === 'resync' || m.state === 'full-sync') && typeof m.syncPercent === 'number') {
+  // the target of a resync cannot know how far it is (it reports 100): only the source's figure counts
+  if ((m.state === 'resync' || m.state === 'full-sync') && typeof m.syncPercent === 'number' && m.syncDirection !== 'target') {
     return m.state + ' ' + m.syncPercent + '%';
   }
   if (m.dirtyBytes > 0) return m.state + ', ' + m.dirtyBytes + ' bytes to resync';

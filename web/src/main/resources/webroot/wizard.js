@@ -187,7 +187,7 @@ const VIEWS = [
   () => [h('p', { class: 'hint' }, 'Save this file as /etc/zoneha/cluster.yaml on every server, then start (or restart) the nodes.'),
     h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'wiz-download', onclick: download }, 'Download cluster.yaml'),
       model.base ? h('button', { type: 'button', 'data-testid': 'wiz-apply', disabled: !canOperate(), onclick: applyToCluster,
-        title: canOperate() ? 'install on every server and restart the cluster service' : 'viewers may not apply' }, 'Apply to the running cluster') : null),
+        title: canOperate() ? 'install on every server; the confirmation says what restarts' : 'viewers may not apply' }, 'Apply to the running cluster') : null),
     h('div', { id: 'wiz-apply-result', 'data-testid': 'wiz-apply-result' }),
     h('pre', { class: 'yaml', id: 'wiz-yaml', 'data-testid': 'wiz-yaml' }, buildYaml())],
 ];
@@ -221,19 +221,46 @@ async function pbkdf2Hash(password) {
   return 'pbkdf2-sha256$' + ITERATIONS + '$' + b64(salt) + '$' + b64(bits);
 }
 
+/** What the server says an apply of this file does (GET-free: the validate endpoint computes it). */
+async function previewPlan(yaml) {
+  const v = await api('POST', '/api/v1/config/validate', yaml, 'application/yaml');
+  return v.data && v.data.valid ? v.data.plan : null;
+}
+
+const IMPACT_WORDS = {
+  none: 'Nothing changes.',
+  live: 'Taken live: no resource stops, no cluster service restarts.',
+  monitors: 'Only the listed monitors restart; every resource keeps running.',
+  groups: 'Only the listed groups restart, in place, on the server where they run; the others keep running.',
+  rolling: 'The cluster service restarts one server at a time: standby servers first, then the active one. '
+    + 'Groups on the active server move once, to a server that already runs the new configuration.',
+  'all-at-once': 'Every server restarts its cluster service at the same time: a short outage of every group.',
+};
+
+function planView(plan) {
+  if (!plan) return [h('p', {}, 'The server could not say what this apply restarts; assume every server restarts.')];
+  return [h('p', { 'data-testid': 'apply-impact', 'data-impact': plan.impact }, h('strong', {}, plan.impact + ': '),
+    IMPACT_WORDS[plan.impact] || plan.summary),
+  // the summary names the groups and monitors; for a cluster restart it only repeats the impact
+  plan.restartsClusterService ? null : h('p', { class: 'muted', 'data-testid': 'apply-summary' }, plan.summary),
+  plan.changes.length ? h('ul', { 'data-testid': 'apply-changes' }, plan.changes.map((c) =>
+    h('li', { 'data-impact': c.impact }, c.path + ': ' + c.what))) : null].filter((x) => x);
+}
+
 async function applyToCluster() {
   const out = $('wiz-apply-result');
+  const yaml = buildYaml();
+  const plan = await previewPlan(yaml);
   const d = $('confirm');
-  $('confirm-text').textContent = 'Install this configuration on every server? Each server restarts its cluster '
-    + 'service with it: groups stop and start again.';
+  $('confirm-text').replaceChildren(h('p', {}, 'Install this configuration on every server?'), ...planView(plan));
   d.returnValue = '';
   const ok = await new Promise((resolve) => { d.onclose = () => resolve(d.returnValue === 'ok'); d.showModal(); });
   if (!ok) return;
   out.replaceChildren(h('p', { class: 'muted' }, 'Applying...'));
-  const r = await api('POST', '/api/v1/config/apply?base=' + encodeURIComponent(model.base), buildYaml(), 'application/yaml');
+  const r = await api('POST', '/api/v1/config/apply?base=' + encodeURIComponent(model.base), yaml, 'application/yaml');
   const servers = r.data.servers || {};
-  out.replaceChildren(...[h('p', { class: r.data.applied ? 'validity ok' : 'validity bad', 'data-applied': String(!!r.data.applied) },
-    r.data.message || r.data.error || ('HTTP ' + r.status)),
+  out.replaceChildren(...[h('p', { class: r.data.applied ? 'validity ok' : 'validity bad', 'data-applied': String(!!r.data.applied),
+    'data-impact': r.data.plan ? r.data.plan.impact : '' }, r.data.message || r.data.error || ('HTTP ' + r.status)),
   h('ul', {}, Object.entries(servers).map(([s, a]) => h('li', { class: a.ok ? '' : 'err' }, a.message))),
   r.data.problems ? h('ul', {}, r.data.problems.map((p) => h('li', { class: 'err' }, p.path + ': ' + p.message))) : null]
     .filter((x) => x));

@@ -1,6 +1,7 @@
 package io.zoneha.mirror;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoopGroup;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,4 +22,12 @@ public interface BlockDevice {
   CompletableFuture<Void> writeZeroes(long offset, long length, boolean fua);
 
   CompletableFuture<Void> flush();
+
+  /**
+   * The event loop the device does its work on, or null. An export serving the device from this
+   * loop hands each request over and gets each completion back without waking another thread.
+   */
+  default EventLoopGroup eventLoop() {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 package io.zoneha.mirror;
 
 import io.zoneha.mirror.nbd.NbdServer;
+import io.zoneha.mirror.protocol.InitialCopy;
 import io.zoneha.mirror.replication.MirrorMode;
 import io.zoneha.mirror.replication.MirrorSettings;
 import io.zoneha.mirror.replication.PeerState;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Runs one copy as a standalone process (benchmarks, crash tests). Arguments are key=value:
  * name, data, meta, size, mode (sync|async), granularity, listen (host:port), peer (host:port),
  * initiator (true|false), primary (true: wait for the peer, then promote and export),
+ * initialCopy (local|peer|skip: the source of a new pair's initial copy; default unset),
  * nbd (host:port), resyncRate (bytes per second, 64M style, 0 = unlimited), delayMicros (extra one-way latency on the mirror link), status (a file
  * rewritten every 100 ms with {@code peerState resyncBytesSent dirtyBytes lagBytes}).
  * Prints {@code READY nbd=HOST:PORT mirror=HOST:PORT} once serving.
@@ -37,7 +39,8 @@ public final class MirrorMain {
     MirrorSettings s = MirrorSettings.defaults(size, MirrorMode.parse("mode", a.getOrDefault("mode", "sync")))
         .withGeometry(4096, (int) MirrorGeometry.parseSize("granularity", a.getOrDefault("granularity", "64K")))
         .withPeerDelay(Duration.ofNanos(1000L * Long.parseLong(a.getOrDefault("delayMicros", "0"))))
-        .withResyncRate(MirrorGeometry.parseSize("resyncRate", a.getOrDefault("resyncRate", "0")));
+        .withResyncRate(MirrorGeometry.parseSize("resyncRate", a.getOrDefault("resyncRate", "0")))
+        .withInitialCopy(initialCopy(a.getOrDefault("initialCopy", "unset")));
     MirrorDiskConfig cfg = new MirrorDiskConfig(a.getOrDefault("name", "md"), Path.of(required(a, "data")),
         Path.of(required(a, "meta")), s, address(a.getOrDefault("listen", "127.0.0.1:0")),
         address(a.getOrDefault("peer", "127.0.0.1:9")), Boolean.parseBoolean(a.getOrDefault("initiator", "false")));
@@ -85,6 +88,14 @@ public final class MirrorMain {
       } catch (Exception e) {
         return;
       }
+    }
+  }
+
+  private static InitialCopy initialCopy(String v) {
+    try {
+      return InitialCopy.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("initialCopy: expected local, peer, skip or unset, got '" + v + "'");
     }
   }
 

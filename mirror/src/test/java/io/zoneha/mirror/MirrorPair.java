@@ -20,13 +20,20 @@ public final class MirrorPair implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(20);
   private final Path dir;
   private final MirrorSettings settings;
+  private final MirrorSettings settingsB;
   public MirrorDisk a;
   public MirrorDisk b;
   private int portA;
 
   public MirrorPair(Path dir, MirrorSettings settings) throws Exception {
+    this(dir, settings, settings);
+  }
+
+  /** Each side with its own settings (e.g. the initial-copy choice as each side states it). */
+  public MirrorPair(Path dir, MirrorSettings settingsA, MirrorSettings settingsB) throws Exception {
     this.dir = dir;
-    this.settings = settings;
+    this.settings = settingsA;
+    this.settingsB = settingsB;
     a = openA(0);
     portA = a.mirrorAddress().getPort();
     b = openB();
@@ -42,7 +49,7 @@ public final class MirrorPair implements AutoCloseable {
   }
 
   private MirrorDisk openB() throws Exception {
-    return MirrorDisk.open(new MirrorDiskConfig("b", dir.resolve("b.data"), dir.resolve("b.meta"), settings,
+    return MirrorDisk.open(new MirrorDiskConfig("b", dir.resolve("b.data"), dir.resolve("b.meta"), settingsB,
         new InetSocketAddress("127.0.0.1", 0), new InetSocketAddress("127.0.0.1", portA), true));
   }
 
@@ -53,7 +60,13 @@ public final class MirrorPair implements AutoCloseable {
   }
 
   public void restartB() throws Exception {
+    restartB(() -> null);
+  }
+
+  /** Restarts B, running {@code whileDown} between the close and the reopen. */
+  public void restartB(java.util.concurrent.Callable<?> whileDown) throws Exception {
     b.close();
+    whileDown.call();
     b = openB();
   }
 

@@ -40,8 +40,7 @@ final class MirrorCommand implements Runnable {
     public Integer call() {
       ApiClient.Answer a = api.get("/api/v1/mirrors");
       if (a.status() != 200) {
-        spec.commandLine().getErr().println("error: " + a.body().getString("error", "HTTP " + a.status()));
-        return a.status() == 401 || a.status() == 403 ? 3 : 1;
+        return Answers.queryFailed(spec, a);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -85,51 +84,33 @@ final class MirrorCommand implements Runnable {
     @Parameters(index = "0", description = "md resource name")
     String name;
 
-    abstract String op();
-
     JsonObject body() {
       return new JsonObject();
     }
 
     @Override
     public Integer call() {
-      return Answers.print(spec, api.post("/api/v1/mirrors/" + name + "/" + op(), body()));
+      // the subcommand's name is the API operation
+      return Answers.print(spec, api.post("/api/v1/mirrors/" + name + "/" + spec.name(), body()));
     }
   }
 
   @Command(name = "verify", description = "Compare both copies block by block while in use (on the primary).")
   static final class Verify extends Action {
-    @Override
-    String op() {
-      return "verify";
-    }
   }
 
   @Command(name = "pause", description = "Stop replicating; writes are tracked and resynced on resume.")
   static final class Pause extends Action {
-    @Override
-    String op() {
-      return "pause";
-    }
   }
 
   @Command(name = "resume", description = "Reconnect the copies; only the changed blocks are resent.")
   static final class Resume extends Action {
-    @Override
-    String op() {
-      return "resume";
-    }
   }
 
   @Command(name = "recover", description = "End a split brain: keep the copy on SERVER, the other copy is overwritten.")
   static final class Recover extends Action {
     @Option(names = "--source", required = true, paramLabel = "SERVER", description = "the server whose copy is kept")
     String source;
-
-    @Override
-    String op() {
-      return "recover";
-    }
 
     @Override
     JsonObject body() {

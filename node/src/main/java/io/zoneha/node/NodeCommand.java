@@ -1,9 +1,12 @@
 package io.zoneha.node;
 
+import io.vertx.core.Future;
+import io.zoneha.engine.apply.ApplyPlan;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.node.NodeLauncher;
 import io.zoneha.engine.spi.TypeRegistry;
 import io.zoneha.web.ConfigChecks;
+import io.zoneha.web.ConfigReloader;
 import io.zoneha.web.ConfigStore;
 import io.zoneha.web.ManagementApiVerticle;
 import java.nio.file.Files;
@@ -64,13 +67,25 @@ final class NodeCommand implements Callable<Integer> {
   private void run(ClusterConfig cfg) throws Exception {
     String yamlText = Files.readString(config);
     launcher = new NodeLauncher(cfg, server, TypeRegistry.load(), dir);
-    ManagementApiVerticle.Apply apply = new ManagementApiVerticle.Apply(new ConfigStore(config), text -> reload());
+    ConfigReloader reloader = new ConfigReloader() {
+      @Override
+      public void reload(String newText) {
+        NodeCommand.this.reload();
+      }
+
+      @Override
+      public Future<List<String>> install(String newText, ClusterConfig next, ApplyPlan plan) {
+        return launcher.install(next, newText, plan);
+      }
+    };
+    ManagementApiVerticle.Apply apply = new ManagementApiVerticle.Apply(new ConfigStore(config), reloader);
     launcher.start(List.of(l -> new ManagementApiVerticle(l.config(), l.server(), yamlText, ConfigChecks.loader(), apply)))
         .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
   }
 
   /**
-   * A new cluster.yaml was installed by a config apply: stop the cluster service (groups stop and
+   * A new cluster.yaml that needs a cluster service restart was installed by a config apply (the
+   * others are taken by the running node, see ConfigReloader#install): stop the cluster service (groups stop and
    * may fail over) and start it again from the file, in this same process.
    */
   private void reload() {

@@ -26,8 +26,7 @@ final class StatusCommand implements Callable<Integer> {
     ApiClient.Answer a = api.get("/api/v1/status");
     PrintWriter out = spec.commandLine().getOut();
     if (a.status() != 200) {
-      spec.commandLine().getErr().println("error: " + a.body().getString("error", "HTTP " + a.status()));
-      return 1;
+      return Answers.queryFailed(spec, a);
     }
     if (json) {
       out.println(a.body().encode());

@@ -71,6 +71,38 @@ class CliTest {
     assertTrue(r.err().contains("--to"), r.err());
   }
   @Test
+  void mirrorActionsPostTheirOwnNameAndARefusedTokenExitsThree() throws Exception {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try {
+      var server = vertx.createHttpServer().requestHandler(req -> {
+        requests.add(req.method() + " " + req.path());
+        boolean status = req.path().equals("/api/v1/status");
+        req.response().setStatusCode(status ? 401 : 202).putHeader("Content-Type", "application/json")
+            .end(new io.vertx.core.json.JsonObject().put(status ? "error" : "message", status ? "token refused" : "accepted").encode());
+      }).listen(0, "127.0.0.1").await();
+      String[] api = {"--node", "http://127.0.0.1:" + server.actualPort(), "--config", sample("local-demo.yaml").toString()};
+      for (String op : new String[] {"verify", "pause", "resume"}) {
+        Run r = cli(concat(new String[] {"mirror", op, "md1"}, api));
+        assertEquals(0, r.code(), r.err());
+      }
+      Run recover = cli(concat(new String[] {"mirror", "recover", "md1", "--source", "node2"}, api));
+      assertEquals(0, recover.code(), recover.err());
+      assertEquals(java.util.List.of("POST /api/v1/mirrors/md1/verify", "POST /api/v1/mirrors/md1/pause",
+          "POST /api/v1/mirrors/md1/resume", "POST /api/v1/mirrors/md1/recover"), requests);
+      Run status = cli(concat(new String[] {"status"}, api));
+      assertEquals(3, status.code(), "a refused token exits 3, as for every command");
+      assertTrue(status.err().contains("token refused"), status.err());
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+  }
+
+  @Test
   void awsEmulatorNeedsAStateFile() {
     Run r = cli("aws-emulator", "--port", "0");
     assertEquals(2, r.code());

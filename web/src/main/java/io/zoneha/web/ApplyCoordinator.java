@@ -6,6 +6,9 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.zoneha.engine.apply.ApplyImpact;
+import io.zoneha.engine.apply.ApplyPlan;
+import io.zoneha.engine.apply.RestartOrder;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
 import io.zoneha.engine.config.ClusterConfig;
@@ -13,6 +16,7 @@ import io.zoneha.engine.config.ServerConfig;
 import io.zoneha.web.ApplyMessages.Answer;
 import io.zoneha.web.ApplyMessages.Phase;
 import io.zoneha.web.ApplyMessages.Step;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import java.util.function.Supplier;
 /**
  * POST /api/v1/config/apply: two-phase distribution of a new cluster.yaml. Every server must be
  * online and must validate and stage the file (PREPARE) before any server installs it (COMMIT);
- * one refusal or silence and every server drops it (ABORT). Each server then restarts its cluster
- * service with the new file.
+ * one refusal or silence and every server drops it (ABORT). What each server then does follows
+ * the plan (io.zoneha.engine.apply.ConfigDiff): take it live, restart only some monitors or
+ * groups, restart the cluster service one server at a time, or everywhere at once.
  */
 final class ApplyCoordinator {
   static final long STEP_TIMEOUT_MS = 15_000;
@@ -67,14 +72,28 @@ final class ApplyCoordinator {
         return Future.succeededFuture(result(409, false, outcome.fingerprint(), "another apply is in progress", Map.of()));
       }
       busy = true;
-      audit.record(caller.name(), "warning", null, "apply configuration " + outcome.fingerprint()
-          + " (replacing " + running.fingerprint() + ") to every server");
-      return distribute(new Step(Phase.PREPARE, outcome.fingerprint(), running.fingerprint(), text, caller.name()))
-          .eventually(() -> {
-            busy = false;
-            return Future.succeededFuture();
-          });
+      ApplyPlan plan = PlanJson.plan(running, outcome.config());
+      return restartOrder().compose(order -> {
+        audit.record(caller.name(), "warning", null, "apply configuration " + outcome.fingerprint()
+            + " (replacing " + running.fingerprint() + ") to every server: " + plan.impact().wire() + ": " + plan.summary()
+            + (plan.impact() == ApplyImpact.ROLLING ? " (order " + String.join(", ", order) + ")" : ""));
+        return distribute(new Step(Phase.PREPARE, outcome.fingerprint(), running.fingerprint(), text, caller.name()), plan, order);
+      }).eventually(() -> {
+        busy = false;
+        return Future.succeededFuture();
+      });
     })).onSuccess(r -> Http.json(ctx, r.getInteger("status"), r.getJsonObject("body"))).onFailure(ctx::fail);
+  }
+
+  /** Standby servers first (see RestartOrder), from how many groups each one runs now. */
+  private Future<List<String>> restartOrder() {
+    return status.get().map(s -> {
+      Map<String, Integer> held = new HashMap<>();
+      s.getJsonArray("groups", new JsonArray()).stream().map(o -> (JsonObject) o)
+          .filter(g -> g.getString("server") != null && !"offline".equals(g.getString("state")))
+          .forEach(g -> held.merge(g.getString("server"), 1, Integer::sum));
+      return RestartOrder.of(serverNames(), held);
+    });
   }
 
   /** Null when the apply may go on, else the answer to give. */
@@ -102,20 +121,37 @@ final class ApplyCoordinator {
     });
   }
 
-  private Future<JsonObject> distribute(Step prepare) {
+  private Future<JsonObject> distribute(Step prepare, ApplyPlan plan, List<String> order) {
+    JsonObject planJson = PlanJson.toJson(plan, order);
     return everyServer(prepare).compose(prepared -> {
       boolean all = prepared.values().stream().allMatch(Answer::ok);
-      Step next = new Step(all ? Phase.COMMIT : Phase.ABORT, prepare.version(), prepare.base(), null, prepare.user());
+      Step next = new Step(all ? Phase.COMMIT : Phase.ABORT, prepare.version(), prepare.base(), null, prepare.user(),
+          order);
       return everyServer(next).map(done -> {
         if (!all) {
-          return result(409, false, prepare.version(), "refused; no server changed its configuration", prepared);
+          return withPlan(result(409, false, prepare.version(), "refused; no server changed its configuration", prepared),
+              planJson);
         }
         boolean committed = done.values().stream().allMatch(Answer::ok);
-        return committed
-            ? result(200, true, prepare.version(), "installed on every server; each restarts its cluster service", done)
-            : result(500, false, prepare.version(), "a server failed to install the staged file; see servers", done);
+        return withPlan(committed
+            ? result(200, true, prepare.version(), "installed on every server; " + whatHappens(plan, order), done)
+            : result(500, false, prepare.version(), "a server failed to install the staged file; see servers", done),
+            planJson);
       });
     });
+  }
+
+  static String whatHappens(ApplyPlan plan, List<String> order) {
+    return switch (plan.impact()) {
+      case ROLLING -> "the cluster service restarts one server at a time: " + String.join(", then ", order);
+      case ALL_AT_ONCE -> "every server restarts its cluster service now (short outage)";
+      default -> plan.summary();
+    };
+  }
+
+  private static JsonObject withPlan(JsonObject result, JsonObject plan) {
+    result.getJsonObject("body").put("plan", plan);
+    return result;
   }
 
   /** Sends a step to every server at once; silence counts as a refusal. */

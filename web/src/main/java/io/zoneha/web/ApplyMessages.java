@@ -1,6 +1,8 @@
 package io.zoneha.web;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The configuration apply protocol between the coordinating node (the one that received
@@ -16,6 +18,7 @@ final class ApplyMessages {
   static final String BASE = "base";
   static final String TEXT = "text";
   static final String USER = "user";
+  static final String ORDER = "restartOrder";
   static final String OK = "ok";
   static final String MESSAGE = "message";
 
@@ -38,16 +41,28 @@ final class ApplyMessages {
     }
   }
 
-  /** One step for one server; {@code text} only in PREPARE. */
-  record Step(Phase phase, String version, String base, String text, String user) {
+  /**
+   * One step for one server; {@code text} only in PREPARE; {@code restartOrder} only in COMMIT:
+   * the order in which servers restart their cluster service when the plan is a rolling restart.
+   */
+  record Step(Phase phase, String version, String base, String text, String user, List<String> restartOrder) {
+    Step {
+      restartOrder = restartOrder == null ? List.of() : List.copyOf(restartOrder);
+    }
+
+    Step(Phase phase, String version, String base, String text, String user) {
+      this(phase, version, base, text, user, List.of());
+    }
+
     JsonObject toJson() {
       return new JsonObject().put(PHASE, phase.wire).put(VERSION, version).put(BASE, base).put(TEXT, text)
-          .put(USER, user);
+          .put(USER, user).put(ORDER, new JsonArray(restartOrder));
     }
 
     static Step fromJson(JsonObject j) {
+      JsonArray order = j.getJsonArray(ORDER, new JsonArray());
       return new Step(Phase.of(j.getString(PHASE)), j.getString(VERSION), j.getString(BASE), j.getString(TEXT),
-          j.getString(USER));
+          j.getString(USER), order.stream().map(String::valueOf).toList());
     }
   }
 

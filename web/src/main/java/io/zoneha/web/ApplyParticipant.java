@@ -4,6 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.zoneha.engine.apply.ApplyPlan;
+import io.zoneha.engine.apply.RestartOrder;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
 import io.zoneha.engine.config.ClusterConfig;
@@ -24,6 +28,14 @@ final class ApplyParticipant {
   /** A staged version nobody committed (coordinator gone) is dropped after this long. */
   static final long STAGED_MAX_MS = 60_000;
   static final long RELOAD_DELAY_MS = 1_000;
+  /** How often a server waiting for its turn in a rolling restart looks at the cluster status. */
+  static final long TURN_POLL_MS = 500;
+  /**
+   * How long a server waits for the servers before it in a rolling restart to come back with the
+   * new configuration. Past it, it does not restart (that could take the service down with
+   * nowhere to go) and says so in the event log: an operator decides.
+   */
+  static final long TURN_MAX_MS = 180_000;
 
   private final Vertx vertx;
   private final ClusterConfig running;
@@ -32,7 +44,9 @@ final class ApplyParticipant {
   private final ConfigCheck check;
   private final ConfigStore store;
   private final ConfigReloader reloader;
+  private final AuditLog audit;
   private String stagedVersion;
+  private ClusterConfig stagedConfig;
   private long stagedTimer = -1;
   private MessageConsumer<Object> consumer;
 
@@ -45,6 +59,7 @@ final class ApplyParticipant {
     this.check = check;
     this.store = store;
     this.reloader = reloader;
+    this.audit = new AuditLog(vertx, seal, self);
   }
 
   void start() {
@@ -114,6 +129,7 @@ final class ApplyParticipant {
         return null;
       }).map(v -> {
         stagedVersion = step.version();
+        stagedConfig = outcome.config();
         vertx.cancelTimer(stagedTimer);
         stagedTimer = vertx.setTimer(STAGED_MAX_MS, id -> abort(new Step(ApplyMessages.Phase.ABORT, stagedVersion,
             null, null, "timeout")));
@@ -127,14 +143,65 @@ final class ApplyParticipant {
     if (!step.version().equals(stagedVersion)) {
       return Future.succeededFuture(new Answer(false, self + ": nothing staged for " + step.version()));
     }
+    ClusterConfig next = stagedConfig;
+    ApplyPlan plan = PlanJson.plan(running, next);
     return vertx.executeBlocking(store::commit).map(text -> {
       stagedVersion = null;
+      stagedConfig = null;
       vertx.cancelTimer(stagedTimer);
-      log.warn("installed configuration {} (by {}); restarting the cluster service", step.version(), step.user());
-      // answer first: the reload closes this node's Vert.x, and with it the coordinator's reply path
-      vertx.setTimer(RELOAD_DELAY_MS, id -> reloader.reload(text));
-      return new Answer(true, self + ": installed " + step.version() + ", reloading");
+      log.warn("installed configuration {} (by {}): {}: {}", step.version(), step.user(), plan.impact().wire(), plan.summary());
+      // answer first: a reload closes this node's Vert.x, and with it the coordinator's reply path
+      switch (plan.impact()) {
+        case ALL_AT_ONCE -> vertx.setTimer(RELOAD_DELAY_MS, id -> reloader.reload(text));
+        case ROLLING -> vertx.setTimer(RELOAD_DELAY_MS, id -> awaitTurn(step, text, System.currentTimeMillis() + TURN_MAX_MS));
+        default -> vertx.setTimer(RELOAD_DELAY_MS, id -> installLive(step, text, next, plan));
+      }
+      return new Answer(true, self + ": installed " + step.version() + ", " + switch (plan.impact()) {
+        case ALL_AT_ONCE -> "restarting its cluster service";
+        case ROLLING -> "restarting its cluster service after " + (predecessors(step).isEmpty()
+            ? "nobody (first)" : String.join(", ", predecessors(step)));
+        default -> "taking it without a restart";
+      });
     });
+  }
+
+  private void installLive(Step step, String text, ClusterConfig next, ApplyPlan plan) {
+    reloader.install(text, next, plan).onComplete(ar -> {
+      String what = ar.succeeded() ? (ar.result().isEmpty() ? "" : ": " + String.join("; ", ar.result()))
+          : " failed: " + ar.cause().getMessage();
+      audit.record(step.user(), ar.succeeded() ? "info" : "error", null, "configuration " + step.version() + " taken on "
+          + self + " without a cluster service restart (" + plan.impact().wire() + ")" + what);
+    });
+  }
+
+  /** Rolling restart: this server restarts once every server before it runs the new version. */
+  private void awaitTurn(Step step, String text, long deadline) {
+    List<String> before = predecessors(step);
+    vertx.eventBus().<JsonObject>request(Addresses.STATUS_QUERY, "").onComplete(ar -> {
+      if (ar.succeeded() && turnReached(ar.result().body(), before, step.version())) {
+        log.warn("restarting the cluster service for configuration {} (rolling, after {})", step.version(), before);
+        reloader.reload(text);
+      } else if (System.currentTimeMillis() > deadline) {
+        audit.record(step.user(), "error", null, self + " did not restart for configuration " + step.version() + ": "
+            + String.join(", ", before) + " did not come back with it within " + TURN_MAX_MS / 1000
+            + " s; it keeps running the previous configuration until its cluster service is restarted");
+      } else {
+        vertx.setTimer(TURN_POLL_MS, id -> awaitTurn(step, text, deadline));
+      }
+    });
+  }
+
+  private List<String> predecessors(Step step) {
+    // a coordinator that sent no order: nobody to wait for, as before rolling restarts existed
+    return step.restartOrder().contains(self) ? RestartOrder.before(step.restartOrder(), self) : List.of();
+  }
+
+  /** Every server in {@code before} is online and runs {@code version}. Pure. */
+  static boolean turnReached(JsonObject status, List<String> before, String version) {
+    JsonArray servers = status.getJsonArray("servers", new JsonArray());
+    return before.stream().allMatch(name -> servers.stream().map(o -> (JsonObject) o)
+        .anyMatch(s -> name.equals(s.getString("name")) && "online".equals(s.getString("state"))
+            && version.equals(s.getString("fingerprint"))));
   }
 
   private Future<Answer> abort(Step step) {

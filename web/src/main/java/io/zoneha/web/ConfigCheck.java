@@ -1,5 +1,6 @@
 package io.zoneha.web;
 
+import io.zoneha.engine.config.ClusterConfig;
 import java.util.List;
 
 /**
@@ -11,11 +12,19 @@ public interface ConfigCheck {
   /** One problem: the field path (or line:column) and what is wrong. */
   record Problem(String path, String message) {}
 
-  /** The result: problems (empty = valid) and, when valid, the cluster name, fingerprint and servers. */
-  record Outcome(List<Problem> problems, String cluster, String fingerprint, List<String> servers) {
+  /**
+   * The result: problems (empty = valid) and, when valid, the cluster name, fingerprint, servers
+   * and the parsed configuration ({@code config} may be null from a checker that does not parse:
+   * an apply then assumes the worst, a restart of every server).
+   */
+  record Outcome(List<Problem> problems, String cluster, String fingerprint, List<String> servers, ClusterConfig config) {
     public Outcome {
       problems = List.copyOf(problems);
       servers = servers == null ? List.of() : List.copyOf(servers);
+    }
+
+    public Outcome(List<Problem> problems, String cluster, String fingerprint, List<String> servers) {
+      this(problems, cluster, fingerprint, servers, null);
     }
 
     public static Outcome invalid(List<Problem> problems) {

@@ -21,7 +21,8 @@ public final class ConfigChecks {
       return new ConfigCheck.Outcome(
           r.problems().stream().map(p -> new ConfigCheck.Problem(p.path(), p.message())).toList(),
           r.config().map(c -> c.name()).orElse(null), r.config().map(c -> c.fingerprint()).orElse(null),
-          r.config().map(c -> c.servers().stream().map(s -> s.name()).toList()).orElse(List.of()));
+          r.config().map(c -> c.servers().stream().map(s -> s.name()).toList()).orElse(List.of()),
+          r.config().orElse(null));
     };
   }
 }

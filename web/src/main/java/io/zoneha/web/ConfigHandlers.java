@@ -43,6 +43,8 @@ final class ConfigHandlers {
       JsonObject j = new JsonObject().put("valid", o.valid()).put("problems", problems);
       if (o.valid()) {
         j.put("cluster", o.cluster()).put("fingerprint", o.fingerprint());
+        // what an apply of this file would do, shown to the operator before they confirm
+        j.put("plan", PlanJson.toJson(PlanJson.plan(config, o.config()), null));
       }
       Http.json(ctx, 200, j);
     }).onFailure(ctx::fail);

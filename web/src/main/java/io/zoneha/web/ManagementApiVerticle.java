@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
+import io.zoneha.engine.bus.ConfigMessages;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.config.ManagementConfig;
 import io.zoneha.engine.config.ServerConfig;
@@ -30,16 +31,19 @@ public final class ManagementApiVerticle extends VerticleBase {
   private static final int MAX_ALERTS = 1000;
   private static final long SESSION_SWEEP_MS = 60_000;
 
-  private final ClusterConfig config;
+  /** config, yamlText and auth follow a configuration installed live (see {@link #reconfigure}). */
+  private ClusterConfig config;
   private final ServerConfig self;
-  private final String yamlText;
+  private String yamlText;
   private final ConfigCheck check;
-  private final ManagementAuth auth;
+  private ManagementAuth auth;
   private final ClusterSeal seal;
   private final SessionStore sessions = new SessionStore();
   private final Apply apply;
   private StatusStream stream;
   private ApplyParticipant participant;
+  private AuditLog audit;
+  private volatile Router router;
   private HttpServer server;
 
   /** Without the file's text: GET /api/v1/config answers 404. */
@@ -72,18 +76,47 @@ public final class ManagementApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ManagementConfig.Tls tls = config.management() == null ? null : config.management().tls();
-    AuditLog audit = new AuditLog(vertx, seal, self.name());
-    AuthHandlers authn = new AuthHandlers(vertx, auth, sessions, audit, tls != null);
+    audit = new AuditLog(vertx, seal, self.name());
+    stream = new StatusStream(vertx, this::status);
+    stream.start();
+    vertx.setPeriodic(SESSION_SWEEP_MS, id -> sessions.expire(System.currentTimeMillis()));
+    router = mount(tls != null);
+    vertx.eventBus().<ConfigMessages.Installed>localConsumer(Addresses.CONFIG_INSTALLED, m -> reconfigure(m.body()));
+    server = vertx.createHttpServer(serverOptions(tls));
+    // through the field: a configuration installed live swaps the routes, the port stays open
+    return server.requestHandler(req -> router.handle(req)).listen().onSuccess(s -> log.info(
+        "management API and web UI on {}://{}:{}/", tls == null ? "http" : "https", self.managementHost(), s.actualPort()));
+  }
+
+  /**
+   * A configuration was taken live (TLS and the management address are unchanged then, see
+   * ConfigDiff): the routes are built again from it, sessions stay unless the logins changed.
+   */
+  private void reconfigure(ConfigMessages.Installed installed) {
+    config = installed.config();
+    if (installed.yamlText() != null) {
+      yamlText = installed.yamlText();
+    }
+    auth = new ManagementAuth(config.secret(), config.management());
+    if (installed.plan().dropSessions()) {
+      sessions.clear().forEach(stream::closeSession);
+    }
+    router = mount(config.management() != null && config.management().tls() != null);
+    log.info("management API follows configuration {}", config.fingerprint());
+  }
+
+  private Router mount(boolean tls) {
+    AuthHandlers authn = new AuthHandlers(vertx, auth, sessions, audit, tls);
     OperationHandlers ops = new OperationHandlers(vertx, config, seal, audit);
     MirrorHandlers mirrors = new MirrorHandlers(vertx, config, seal, audit, this::status);
     ConfigHandlers cfg = new ConfigHandlers(vertx, config, yamlText, check);
     ApplyCoordinator coordinator = new ApplyCoordinator(vertx, config, seal, check, audit, this::status);
+    if (participant != null) {
+      participant.stop();
+    }
     participant = new ApplyParticipant(vertx, config, self.name(), seal, check,
         apply == null ? null : apply.store(), apply == null ? null : apply.reloader());
     participant.start();
-    stream = new StatusStream(vertx, this::status);
-    stream.start();
-    vertx.setPeriodic(SESSION_SWEEP_MS, id -> sessions.expire(System.currentTimeMillis()));
 
     Router r = Router.router(vertx);
     r.route().handler(ManagementApiVerticle::securityHeaders);
@@ -114,10 +147,7 @@ public final class ManagementApiVerticle extends VerticleBase {
         + " " + ctx.request().path()));
     r.route("/api/*").failureHandler(ManagementApiVerticle::failure);
     r.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-
-    server = vertx.createHttpServer(serverOptions(tls));
-    return server.requestHandler(r).listen().onSuccess(s -> log.info("management API and web UI on {}://{}:{}/",
-        tls == null ? "http" : "https", self.managementHost(), s.actualPort()));
+    return r;
   }
 
   private HttpServerOptions serverOptions(ManagementConfig.Tls tls) {

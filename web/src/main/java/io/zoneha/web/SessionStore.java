@@ -50,6 +50,13 @@ public final class SessionStore {
     sessions.values().removeIf(s -> now - s.lastSeen() > IDLE_MILLIS);
   }
 
+  /** Ends every session (the logins changed); answers their ids. */
+  public java.util.List<String> clear() {
+    java.util.List<String> ids = java.util.List.copyOf(sessions.keySet());
+    sessions.clear();
+    return ids;
+  }
+
   public int size() {
     return sessions.size();
   }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.zoneha.engine.apply.ApplyPlan;
+import io.zoneha.engine.config.ClusterConfig;
+import io.zoneha.engine.config.ManagementConfig;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.zoneha.engine.spi.TypeRegistry;
@@ -47,11 +51,31 @@ class ConfigApplyTest {
   private Path file2;
 
   private void deploy(Vertx vertx, ConfigCheck node2Check) throws Exception {
+    deploy(vertx, loader, node2Check);
+  }
+
+  private void deploy(Vertx vertx, ConfigCheck node1Check, ConfigCheck node2Check) throws Exception {
     file1 = configFile("node1");
     file2 = configFile("node2");
-    f.start(vertx, loader, new ManagementApiVerticle.Apply(new ConfigStore(file1), t -> reloads.add("node1")));
+    f.start(vertx, node1Check, new ManagementApiVerticle.Apply(new ConfigStore(file1), recorder("node1")));
     ApiFixture.deploy(vertx, "node2", node2Check, new ManagementApiVerticle.Apply(new ConfigStore(file2),
-        t -> reloads.add("node2")));
+        recorder("node2")));
+  }
+
+  /** Records "node1" for a cluster service restart, "node1 live groups" for a live install. */
+  private ConfigReloader recorder(String server) {
+    return new ConfigReloader() {
+      @Override
+      public void reload(String newText) {
+        reloads.add(server);
+      }
+
+      @Override
+      public Future<List<String>> install(String newText, ClusterConfig next, ApplyPlan plan) {
+        reloads.add(server + " live " + plan.impact().wire());
+        return Future.succeededFuture(List.of());
+      }
+    };
   }
 
   private Path configFile(String server) throws Exception {
@@ -77,12 +101,16 @@ class ConfigApplyTest {
   }
 
   @Test
-  void aValidFileIsInstalledOnEveryServerWhichThenReloads(Vertx vertx) throws Exception {
+  void heartbeatTimingRestartsTheStandbyFirstThenTheActive(Vertx vertx) throws Exception {
     deploy(vertx, loader);
     HttpResponse<String> r = apply(NEW, "?base=f00dfeed");
     assertEquals(200, r.statusCode(), r.body());
     JsonObject body = new JsonObject(r.body());
     assertTrue(body.getBoolean("applied"));
+    JsonObject plan = body.getJsonObject("plan");
+    assertEquals("rolling", plan.getString("impact"), plan.encode());
+    assertEquals(List.of("node2", "node1"), plan.getJsonArray("restartOrder").getList(), "node1 runs failover1");
+    assertTrue(body.getString("message").contains("one server at a time: node2, then node1"), body.encode());
     for (Path file : List.of(file1, file2)) {
       String installed = Files.readString(file);
       assertTrue(installed.contains("interval: 250ms"), installed);
@@ -90,10 +118,49 @@ class ConfigApplyTest {
       assertTrue(Files.readString(file.resolveSibling("cluster.yaml.previous")).contains("alice"));
       assertFalse(Files.exists(file.resolveSibling("cluster.yaml.staged")));
     }
-    List<String> reloaded = List.of(reloads.poll(5, TimeUnit.SECONDS), reloads.poll(5, TimeUnit.SECONDS));
-    assertTrue(reloaded.containsAll(List.of("node1", "node2")), reloaded.toString());
+    assertEquals("node2", reloads.poll(5, TimeUnit.SECONDS), "the standby goes first");
+    assertNull(reloads.poll(ApplyParticipant.RELOAD_DELAY_MS + 3 * ApplyParticipant.TURN_POLL_MS, TimeUnit.MILLISECONDS),
+        "the active waits until the standby is back with the new version");
+    JsonObject back = ApiFixture.statusJson("node1");
+    back.getJsonArray("servers").getJsonObject(1).put("fingerprint", body.getString("version"));
+    f.status = back;
+    assertEquals("node1", reloads.poll(5, TimeUnit.SECONDS));
     JsonObject audit = f.audit.poll(5, TimeUnit.SECONDS);
     assertTrue(audit.getString("message").startsWith("user cli: apply configuration "), audit.encode());
+    assertTrue(audit.getString("message").contains(": rolling: "), audit.encode());
+  }
+
+  @Test
+  void aChangeOfLoginsIsTakenLiveEverywhere(Vertx vertx) throws Exception {
+    // the running config without victor, as a validator that parses would return it
+    ClusterConfig c = ApiFixture.config();
+    ClusterConfig without = new ClusterConfig(c.name(), c.secret(), c.servers(), c.heartbeat(), c.np(),
+        new ManagementConfig(c.management().users().subList(0, 1), null), c.aws(), c.groups(), c.monitors(), "0badcafe");
+    ConfigCheck parses = text -> new ConfigCheck.Outcome(List.of(), "webtest", "0badcafe", List.of("node1", "node2"), without);
+    deploy(vertx, parses, parses);
+    String running = ApiFixture.yamlText(c);
+    String fewerUsers = running.substring(0, running.indexOf("- {name: victor"));
+    HttpResponse<String> preview = f.call("POST", "/api/v1/config/validate", fewerUsers, "Authorization", ApiFixture.bearer());
+    JsonObject previewPlan = new JsonObject(preview.body()).getJsonObject("plan");
+    assertEquals("live", previewPlan.getString("impact"), preview.body());
+    assertTrue(previewPlan.getBoolean("endsSessions"));
+    HttpResponse<String> r = apply(fewerUsers, "");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals(previewPlan, new JsonObject(r.body()).getJsonObject("plan"), "what was shown is what happens");
+    List<String> done = List.of(reloads.poll(5, TimeUnit.SECONDS), reloads.poll(5, TimeUnit.SECONDS));
+    assertTrue(done.containsAll(List.of("node1 live live", "node2 live live")), done.toString());
+    assertTrue(new JsonObject(r.body()).getString("message").contains("web sessions end"), r.body());
+  }
+
+  @Test
+  void aRestartingServerWaitsForThoseBeforeIt() {
+    JsonObject status = ApiFixture.statusJson("node1");
+    assertTrue(ApplyParticipant.turnReached(status, List.of(), "v2"), "the first one waits for nobody");
+    assertFalse(ApplyParticipant.turnReached(status, List.of("node2"), "v2"), "node2 still runs the old version");
+    status.getJsonArray("servers").getJsonObject(1).put("fingerprint", "v2");
+    assertTrue(ApplyParticipant.turnReached(status, List.of("node2"), "v2"));
+    status.getJsonArray("servers").getJsonObject(1).put("state", "offline");
+    assertFalse(ApplyParticipant.turnReached(status, List.of("node2"), "v2"), "back with v2, but not online");
   }
 
   @Test

@@ -33,6 +33,11 @@ public final class Addresses {
    * last told this node (only deployed when the np list has a witness).
    */
   public static final String WITNESS_QUERY = "zoneha.local.witness.query";
+  /**
+   * {@link ConfigMessages.Installed}: this node now runs a new configuration, taken without a
+   * cluster service restart (see io.zoneha.engine.apply.ConfigDiff).
+   */
+  public static final String CONFIG_INSTALLED = "zoneha.local.config.installed";
   /** Stop this node's cluster service (final action or operator). */
   public static final String SHUTDOWN = "zoneha.local.shutdown";
 

@@ -326,7 +326,7 @@ final class ConfigValidator {
       return;
     }
     List<String> servers = group.startupServers().stream().filter(s -> config.server(s).isPresent()).toList();
-    typeParams(path, res.name(), res.perServer(), servers, s -> type.get().validate(res.paramsFor(s)));
+    typeParams(path, res.name(), res.perServer(), servers, s -> type.get().validate(res.paramsFor(s), servers));
   }
 
   private void dependsOn(GroupConfig group, ResourceConfig res, String path) {

@@ -69,9 +69,7 @@ final class Fields {
   }
 
   Optional<String> optString(String key) {
-    check(key);
-    YamlNode n = entries.get(key);
-    return n == null ? Optional.empty() : n.scalar().map(String::trim);
+    return scalar(key).map(String::trim);
   }
 
   int integer(String key, int dflt) {
@@ -87,12 +85,7 @@ final class Fields {
   }
 
   Duration duration(String key, Duration dflt) {
-    check(key);
-    YamlNode n = entries.get(key);
-    if (n == null) {
-      return dflt;
-    }
-    Optional<String> text = n.scalar();
+    Optional<String> text = scalar(key);
     if (text.isEmpty()) {
       return dflt;
     }
@@ -163,12 +156,7 @@ final class Fields {
   }
 
   private <T> T parsed(String key, T dflt, String expected, Function<String, T> parse) {
-    check(key);
-    YamlNode n = entries.get(key);
-    if (n == null) {
-      return dflt;
-    }
-    Optional<String> text = n.scalar();
+    Optional<String> text = scalar(key);
     if (text.isEmpty()) {
       return dflt;
     }
@@ -178,6 +166,12 @@ final class Fields {
       problems.add(pathOf(key), "expected " + expected + ", got '" + text.get() + "'");
       return dflt;
     }
+  }
+
+  /** The key's text; empty (the default applies) when it is missing or not a single value. */
+  private Optional<String> scalar(String key) {
+    check(key);
+    return Optional.ofNullable(entries.get(key)).flatMap(YamlNode::scalar);
   }
 
   private void rejectUnknownKeys() {

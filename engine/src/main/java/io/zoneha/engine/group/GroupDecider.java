@@ -37,6 +37,9 @@ import java.util.Optional;
  * servers claim one group the older activation (lower epoch) yields. A handoff carries the epoch
  * of the activation it ends; claims that would yield to that activation (older epoch, or same
  * epoch and lower priority) are already superseded, so only claims in error or newer block it.
+ * The epoch after a handoff's belongs to its target: the sender never activates it itself (see
+ * {@link #activate} and {@code handOnAgain}), so a stalled target that only looked dead and its
+ * sender's fallback never claim one epoch together.
  *
  * <p>Liveness needs the group manager to feed events as the cluster simulation test's node
  * model does (SimNode spells it out): keep a dead peer's last claims in the view and drop a peer
@@ -108,11 +111,13 @@ public final class GroupDecider {
     for (GroupConfig g : view.groups()) {
       Claim last = e.lastClaims().getOrDefault(g.name(), Claim.NONE);
       if (e.server().equals(pendingHandoff(g.name()))) {
-        local.put(g.name(), lg(g.name()).withHandoff(null));
-        if (!last.state().holds()) {
-          handOnAgain(g, e.server());
-          continue;
-        }
+        // Even when its last claim holds (its copy from before the handoff). The target may only
+        // look dead and still activate the epoch it was handed; this server takes that epoch as
+        // its own last one, so whatever it starts later, here or through another handoff, is newer.
+        LocalGroup mine = lg(g.name());
+        local.put(g.name(), mine.withHandoff(null).withEpoch(mine.epoch() + 1));
+        handOnAgain(g, e.server());
+        continue;
       }
       if (!last.state().holds()) {
         takeOverOrphan(g, false);
@@ -157,7 +162,9 @@ public final class GroupDecider {
       activate(g.name(), 0, "fail over from " + dead.get() + ": it went down holding the group and no live server has it");
     } else if (tellDesignated) {
       long epoch = view.claimOf(dead.get(), g.name()).epoch();
-      local.put(g.name(), mine.withHandoff(designated.get()));
+      // kept as this server's epoch: should the designated one be lost too, handOnAgain skips
+      // the epoch it was handed
+      local.put(g.name(), mine.withHandoff(designated.get()).withEpoch(Math.max(mine.epoch(), epoch)));
       actions.add(new Handoff(g.name(), designated.get(), epoch, 0, "fail over to " + designated.get() + ": " + why));
     }
   }
@@ -184,6 +191,28 @@ public final class GroupDecider {
     return mine.state() == GroupState.OFFLINE ? mine.handoffTo() : null;
   }
 
+  /**
+   * True when a live peer holds the group at an epoch after the pending handoff's: the target (or
+   * someone after it) has taken the group. A holding claim from before the handoff does not
+   * count: it may be the target's own old copy, still yielding, or any other stale claim, and
+   * until the handoff's epoch is taken it stays reserved for the target.
+   */
+  private boolean claimedSinceHandoff(String group) {
+    long handedAt = lg(group).epoch();
+    for (String s : view.servers()) {
+      Claim c = view.claimOf(s, group);
+      if (!s.equals(view.self()) && view.live().contains(s) && c.state().holds() && c.epoch() > handedAt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The handoff target went down before its claim showed up; this server's epoch is already past
+   * the one the target was handed (see peerDown). Should the lost target run the group after all,
+   * the two activations differ and the newer one, placed here, stays.
+   */
   private void handOnAgain(GroupConfig g, String lost) {
     LocalGroup mine = lg(g.name());
     if (view.peerHolder(g.name(), null).isPresent()) {
@@ -204,7 +233,7 @@ public final class GroupDecider {
 
   private void claimsChanged() {
     for (GroupConfig g : view.groups()) {
-      if (pendingHandoff(g.name()) != null && view.peerHolder(g.name(), null).isPresent()) {
+      if (pendingHandoff(g.name()) != null && claimedSinceHandoff(g.name())) {
         local.put(g.name(), lg(g.name()).withHandoff(null)); // someone has it: the handoff is done
       }
       LocalGroup mine = lg(g.name());
@@ -262,6 +291,11 @@ public final class GroupDecider {
       reject(e.group(), "group " + e.group() + " is already active on " + holder.get());
       return;
     }
+    Optional<String> taker = takingOver(g.get());
+    if (taker.isPresent()) {
+      actions.add(new Forward(e.group(), taker.get(), e, takingOverReason(g.get(), taker.get(), "start")));
+      return;
+    }
     Optional<String> target = e.server() == null ? view.firstLive(g.get(), null) : Optional.of(e.server());
     if (target.isEmpty() || !canRun(g.get(), target.get())) {
       reject(e.group(), "no live startup server to start " + e.group() + (e.server() == null ? "" : " on " + e.server()));
@@ -299,6 +333,7 @@ public final class GroupDecider {
     }
     LocalGroup mine = lg(e.group());
     Optional<String> peer = view.peerHolder(e.group(), null);
+    Optional<String> taker = takingOver(g.get());
     if (mine.state() == GroupState.ONLINE) {
       String to = e.server() != null ? e.server() : view.firstLive(g.get(), view.self()).orElse(null);
       if (to == null) {
@@ -312,9 +347,30 @@ public final class GroupDecider {
       reject(e.group(), "group " + e.group() + " is " + mine.state().label() + "; try again when it settles");
     } else if (peer.isPresent()) {
       actions.add(new Forward(e.group(), peer.get(), e, "move runs on the owner " + peer.get()));
+    } else if (taker.isPresent()) {
+      actions.add(new Forward(e.group(), taker.get(), e, takingOverReason(g.get(), taker.get(), "move")));
     } else {
       start(new StartRequested(e.group(), e.server(), e.user()));
     }
+  }
+
+  /**
+   * The live server that takes the group over from a holder that went down, when that is another
+   * server: the newest known activation is on a down server and someone else is designated. Its
+   * new claim may just not have reached this server yet (heartbeats lag the status the operator
+   * reads); starting the group here now would activate the same epoch it does. A request that
+   * meets such a view goes to that server, whose view of its own group is current.
+   */
+  private Optional<String> takingOver(GroupConfig g) {
+    if (deadNewestHolder(g.name()).isEmpty()) {
+      return Optional.empty();
+    }
+    return view.firstLive(g, null).filter(s -> !s.equals(view.self()));
+  }
+
+  private String takingOverReason(GroupConfig g, String taker, String what) {
+    return what + " runs on " + taker + ", which takes " + g.name() + " over from "
+        + deadNewestHolder(g.name()).orElse("?");
   }
 
   private void handoff(HandoffReceived e) {
@@ -338,6 +394,10 @@ public final class GroupDecider {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
     } else if (mine.state().holds()) {
       reject(e.group(), "handoff of " + e.group() + " from " + e.from() + " ignored: already held here");
+    } else if (pendingHandoff(e.group()) != null && e.epoch() < mine.epoch()) {
+      // this server ran the group after that handoff's activation and has handed it on since
+      alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from() + " (epoch " + e.epoch()
+          + ") ignored: superseded by this server's handoff to " + mine.handoffTo() + " (epoch " + mine.epoch() + ")");
     } else if (other.isPresent()) {
       alert(Severity.WARNING, e.group(), "handoff of " + e.group() + " from " + e.from()
           + " refused: " + other.get() + " still holds it");
@@ -459,8 +519,14 @@ public final class GroupDecider {
     }
   }
 
+  /**
+   * Activates at an epoch after every one known. While a handoff from this server is pending, the
+   * epoch after the handoff's is its target's, which may be activating it right now: this server
+   * then starts one later, so the two activations never share an epoch and the newer one stays.
+   */
   private void activate(String group, long atLeastEpoch, String reason) {
-    long epoch = Math.max(view.knownEpoch(group), atLeastEpoch) + 1;
+    long floor = pendingHandoff(group) == null ? atLeastEpoch : Math.max(atLeastEpoch, lg(group).epoch() + 1);
+    long epoch = Math.max(view.knownEpoch(group), floor) + 1;
     local.put(group, lg(group).to(GroupState.STARTING).withEpoch(epoch).withHandoff(null));
     actions.add(new Activate(group, epoch, reason));
   }

@@ -1,6 +1,7 @@
 package io.zoneha.engine.group;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,8 @@ public final class GroupManagerVerticle extends VerticleBase {
   /** How often resource details (mirror progress) are sampled; published only when changed. */
   private static final long DETAILS_MS = 1000;
 
-  private final ClusterConfig config;
+  /** Replaced by {@link #install}; read on this verticle's context only. */
+  private ClusterConfig config;
   private final String self;
   private final Map<String, GroupRunner> runners;
   private final ClusterSeal seal;
@@ -238,7 +241,7 @@ public final class GroupManagerVerticle extends VerticleBase {
         decide(new GroupEvent.ActivationSucceeded(group));
         return;
       }
-      ResourceConfig rc = resource(group, o.resource());
+      ResourceConfig rc = runner.resource(o.resource()).orElseThrow();
       boolean rollbackFailed = runner.states().stream().anyMatch(s -> s.state().equals(ResourceState.ERROR.label())
           && !s.name().equals(o.resource()));
       if (rollbackFailed) {
@@ -252,19 +255,16 @@ public final class GroupManagerVerticle extends VerticleBase {
   }
 
   private void deactivate(String group, String reason) {
-    runners.get(group).deactivate(Reason.of(reason)).onComplete(ar -> {
+    GroupRunner runner = runners.get(group);
+    runner.deactivate(Reason.of(reason)).onComplete(ar -> {
       GroupRunner.Outcome o = ar.result();
       if (o.ok()) {
         decide(new GroupEvent.DeactivationSucceeded(group));
       } else {
         decide(new GroupEvent.DeactivationFailed(group, o.resource(), o.failure().code(), o.failure().getMessage(),
-            resource(group, o.resource()).deactivation().finalAction()));
+            runner.resource(o.resource()).orElseThrow().deactivation().finalAction()));
       }
     });
-  }
-
-  private ResourceConfig resource(String group, String name) {
-    return config.group(group).orElseThrow().resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
   }
 
   private void alert(GroupAction.Severity severity, String group, String text) {
@@ -301,6 +301,71 @@ public final class GroupManagerVerticle extends VerticleBase {
     if (context != null) {
       context.runOnContext(v -> publish());
     }
+  }
+
+  /**
+   * Takes a configuration installed live (same servers, groups and startup servers; see
+   * io.zoneha.engine.apply.ConfigDiff). The decider reads {@code next} from now on. Each group in
+   * {@code restart} gets a new runner from {@code runnerFor}; where it runs here, it is first
+   * stopped and afterwards started again on this server, both through the decider like an
+   * operator's stop and start, so its state, claims and failure handling stay the usual ones.
+   * Groups run one after the other. Answers what happened to each restarted group.
+   */
+  public Future<List<String>> install(ClusterConfig next, List<String> restart, Function<GroupConfig, GroupRunner> runnerFor) {
+    Promise<List<String>> done = Promise.promise();
+    context.runOnContext(v -> {
+      config = next;
+      List<String> report = new ArrayList<>();
+      Future<?> chain = Future.succeededFuture();
+      for (String g : restart) {
+        chain = chain.compose(x -> restartForConfig(next.group(g).orElseThrow(), runnerFor).map(report::add));
+      }
+      chain.onComplete(ar -> done.complete(report));
+    });
+    return done.future();
+  }
+
+  private Future<String> restartForConfig(GroupConfig g, Function<GroupConfig, GroupRunner> runnerFor) {
+    GroupRunner old = runners.get(g.name());
+    if (old == null) {
+      return Future.succeededFuture(g.name() + ": not run on " + self);
+    }
+    String why = "configuration " + config.fingerprint() + " changes its resources";
+    return old.idle().compose(v -> {
+      boolean wasRunning = local.getOrDefault(g.name(), LocalGroup.INITIAL).state().holds();
+      if (wasRunning) {
+        log.info("restarting group {} in place on {}: {}", g.name(), self, why);
+        decide(new GroupEvent.StopRequested(g.name(), "configuration apply"));
+      }
+      // the stop is queued on the old runner; once it is idle the decider has seen the outcome
+      return old.idle().map(x -> wasRunning);
+    }).compose(wasRunning -> {
+      GroupState now = local.getOrDefault(g.name(), LocalGroup.INITIAL).state();
+      if (now != GroupState.OFFLINE) {
+        alert(GroupAction.Severity.ERROR, g.name(), "group " + g.name() + " did not stop for the new configuration ("
+            + now.label() + " on " + self + "); it keeps its old resources until the cluster service restarts");
+        return Future.succeededFuture(g.name() + ": " + now.label() + ", not restarted");
+      }
+      return old.close().map(x -> {
+        GroupRunner fresh;
+        try {
+          fresh = runnerFor.apply(g);
+        } catch (RuntimeException e) {
+          // the old drivers are closed: the group stays offline here rather than run half-configured
+          alert(GroupAction.Severity.ERROR, g.name(), "group " + g.name() + " cannot be built from configuration "
+              + config.fingerprint() + " on " + self + " (" + e.getMessage() + "); it stays offline here until the "
+              + "cluster service restarts");
+          return g.name() + ": not restarted, its resources could not be built: " + e.getMessage();
+        }
+        runners.put(g.name(), fresh);
+        publish();
+        if (!wasRunning) {
+          return g.name() + ": resources replaced (not running on " + self + ")";
+        }
+        decide(new GroupEvent.StartRequested(g.name(), self, "configuration apply"));
+        return g.name() + ": restarted on " + self;
+      });
+    });
   }
 
   /** Stops every group held here before the node leaves; runs on this verticle's context. */

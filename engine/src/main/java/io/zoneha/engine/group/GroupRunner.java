@@ -76,6 +76,30 @@ public final class GroupRunner {
     return out;
   }
 
+  /** The configuration of one of this group's resources. */
+  public java.util.Optional<ResourceConfig> resource(String name) {
+    return group.resources().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** Completes when every operation asked so far has finished. */
+  public Future<Void> idle() {
+    return queued(() -> Future.succeededFuture(new Outcome(null, null))).mapEmpty();
+  }
+
+  /** Releases every driver (a new runner replaces this one); call when the group is offline here. */
+  public Future<Void> close() {
+    return idle().compose(v -> Future.join(drivers.values().stream().map(d -> {
+      try {
+        return d.close();
+      } catch (RuntimeException e) {
+        return Future.<Void>failedFuture(e);
+      }
+    }).toList())).<Void>mapEmpty().recover(e -> {
+      log.warn("group {}: closing a resource failed: {}", group.name(), e.toString());
+      return Future.succeededFuture();
+    });
+  }
+
   public Future<Outcome> activate(Reason reason) {
     return queued(() -> doActivate(reason));
   }

@@ -9,6 +9,7 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.GroupMessages.LocalClaims;
 import io.zoneha.engine.bus.Membership.Suspect;
+import io.zoneha.engine.bus.ConfigMessages;
 import io.zoneha.engine.config.ClusterConfig;
 import io.zoneha.engine.config.ServerConfig;
 import io.zoneha.engine.group.Claim;
@@ -32,6 +33,8 @@ public final class HeartbeatVerticle extends VerticleBase {
   private final ServerConfig self;
   private final Clock clock;
   private final HeartbeatCodec codec;
+  /** Sent in every heartbeat; follows a configuration installed live (nothing else here changes then). */
+  private String fingerprint;
   private final long incarnation;
   private final AtomicLong seq = new AtomicLong();
   private final List<DatagramSocket> sockets = new ArrayList<>();
@@ -45,11 +48,14 @@ public final class HeartbeatVerticle extends VerticleBase {
     this.self = config.server(server).orElseThrow();
     this.clock = clock;
     this.codec = new HeartbeatCodec(config.secret());
+    this.fingerprint = config.fingerprint();
     this.incarnation = clock.wallMillis();
   }
 
   @Override
   public Future<?> start() {
+    vertx.eventBus().<ConfigMessages.Installed>localConsumer(Addresses.CONFIG_INSTALLED,
+        m -> fingerprint = m.body().config().fingerprint());
     List<String> peers = config.servers().stream().map(ServerConfig::name).filter(n -> !n.equals(self.name())).toList();
     long timeout = config.heartbeat().timeout().toMillis();
     long interval = config.heartbeat().interval().toMillis();
@@ -91,9 +97,9 @@ public final class HeartbeatVerticle extends VerticleBase {
     PeerLiveness.Verdict v = liveness.accept(p, link, clock.monoMillis());
     if (v != PeerLiveness.Verdict.ACCEPTED) {
       log.debug("ignored heartbeat from {} ({}) on interconnect {}: {}", p.sender(), packet.sender(), link, v);
-    } else if (!config.fingerprint().equals(p.configFingerprint()) && p.seq() % 20 == 0) {
+    } else if (!fingerprint.equals(p.configFingerprint()) && p.seq() % 20 == 0) {
       log.warn("{} runs a different cluster.yaml (fingerprint {} here, {} there)", p.sender(),
-          config.fingerprint(), p.configFingerprint());
+          fingerprint, p.configFingerprint());
     }
   }
 
@@ -104,7 +110,7 @@ public final class HeartbeatVerticle extends VerticleBase {
       }
       for (int link = 0; link < sockets.size(); link++) {
         HeartbeatPacket p = new HeartbeatPacket(self.name(), link, incarnation, seq.incrementAndGet(),
-            liveness.ackFor(peer.name()), config.fingerprint(), isolated ? HeartbeatPacket.FLAG_ISOLATED : 0, claims);
+            liveness.ackFor(peer.name()), fingerprint, isolated ? HeartbeatPacket.FLAG_ISOLATED : 0, claims);
         sockets.get(link).send(Buffer.buffer(codec.encode(p)), config.heartbeat().port(), peer.interconnects().get(link));
       }
     }

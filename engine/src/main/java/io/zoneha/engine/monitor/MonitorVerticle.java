@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class MonitorVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(MonitorVerticle.class);
 
-  private final ClusterConfig config;
+  /** Both replaced by {@link #install}, on this verticle's context. */
+  private ClusterConfig config;
+  private Map<String, MonitorDriver> drivers;
   private final String self;
-  private final Map<String, MonitorDriver> drivers;
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Set<String> onlineResources = ConcurrentHashMap.newKeySet();
   private final Set<String> onlineGroups = ConcurrentHashMap.newKeySet();
@@ -41,7 +43,7 @@ public final class MonitorVerticle extends VerticleBase {
   public MonitorVerticle(ClusterConfig config, String self, Map<String, MonitorDriver> drivers) {
     this.config = config;
     this.self = self;
-    this.drivers = drivers;
+    this.drivers = new LinkedHashMap<>(drivers);
   }
 
   /** Runtime state of one monitor. */
@@ -50,6 +52,9 @@ public final class MonitorVerticle extends VerticleBase {
     MonitorState state = MonitorState.OFFLINE;
     boolean suspended;
     boolean running;
+    /** Replaced by a new configuration: results of a check still running are dropped. */
+    boolean retired;
+    long timer = -1;
     int consecutiveFailures;
     int code;
     String message = "";
@@ -62,15 +67,7 @@ public final class MonitorVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    for (MonitorConfig m : config.monitors()) {
-      if (drivers.containsKey(m.name())) {
-        Slot s = new Slot(m);
-        slots.put(m.name(), s);
-        vertx.setTimer(Math.max(1, m.startWait().toMillis()), id -> {
-          vertx.setPeriodic(0, m.interval().toMillis(), pid -> tick(s));
-        });
-      }
-    }
+    schedule(Set.of());
     vertx.eventBus().<StatusParts.Part>localConsumer(Addresses.STATUS_PART, msg -> {
       if (msg.body() instanceof StatusParts.Groups g) {
         onlineResources.clear();
@@ -94,6 +91,68 @@ public final class MonitorVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  private void schedule(Set<String> suspended) {
+    for (MonitorConfig m : config.monitors()) {
+      if (drivers.containsKey(m.name())) {
+        Slot s = new Slot(m);
+        s.suspended = suspended.contains(m.name());
+        s.state = s.suspended ? MonitorState.SUSPENDED : MonitorState.OFFLINE;
+        slots.put(m.name(), s);
+        s.timer = vertx.setTimer(Math.max(1, m.startWait().toMillis()), id -> {
+          if (!s.retired) {
+            s.timer = vertx.setPeriodic(0, m.interval().toMillis(), pid -> tick(s));
+          }
+        });
+      }
+    }
+  }
+
+  /**
+   * Takes a configuration installed live. Monitors named in {@code restart}, and those gone from
+   * {@code next}, lose their driver (closed first, so a new one can take its sockets); monitors
+   * new in {@code next} or restarted get one from {@code create}; every other driver is kept. All
+   * monitors are scheduled again with their new settings (error counts start from zero); an
+   * operator's suspension stays. Runs on this verticle's context.
+   */
+  public Future<Void> install(ClusterConfig next, Set<String> restart, Function<MonitorConfig, MonitorDriver> create) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      Set<String> suspended = new java.util.HashSet<>();
+      slots.values().forEach(s -> {
+        s.retired = true;
+        vertx.cancelTimer(s.timer);
+        if (s.suspended) {
+          suspended.add(s.cfg.name());
+        }
+      });
+      slots.clear();
+      Set<String> keep = new java.util.HashSet<>();
+      next.monitors().forEach(m -> keep.add(m.name()));
+      keep.removeAll(restart);
+      List<Future<Void>> closing = new java.util.ArrayList<>();
+      drivers.entrySet().removeIf(e -> {
+        if (keep.contains(e.getKey())) {
+          return false;
+        }
+        closing.add(e.getValue().close());
+        return true;
+      });
+      Future.join(closing).onComplete(ar -> {
+        config = next;
+        for (MonitorConfig m : next.monitors()) {
+          if (!drivers.containsKey(m.name())) {
+            drivers.put(m.name(), create.apply(m));
+          }
+        }
+        schedule(suspended);
+        publish();
+        log.info("monitors follow configuration {} (restarted: {})", next.fingerprint(), restart);
+        done.complete();
+      });
+    });
+    return done.future();
+  }
+
   private void tick(Slot s) {
     if (s.running || s.suspended) {
       return;
@@ -106,7 +165,7 @@ public final class MonitorVerticle extends VerticleBase {
     s.running = true;
     checkWithTimeout(s).onComplete(ar -> {
       s.running = false;
-      if (!s.suspended) {
+      if (!s.suspended && !s.retired) {
         onResult(s, ar.succeeded() ? ar.result() : failureResult(ar.cause()));
       }
     });

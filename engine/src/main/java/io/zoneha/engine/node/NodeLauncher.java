@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.zoneha.engine.apply.ApplyPlan;
 import io.zoneha.engine.bus.Addresses;
+import io.zoneha.engine.bus.ConfigMessages;
 import io.zoneha.engine.bus.GroupMessages;
 import io.zoneha.engine.bus.Membership;
 import io.zoneha.engine.bus.MonitorMessages;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +51,17 @@ import org.slf4j.LoggerFactory;
 public final class NodeLauncher {
   private static final Logger log = LoggerFactory.getLogger(NodeLauncher.class);
 
-  private final ClusterConfig config;
+  /** Replaced by {@link #install} when a configuration is taken without a restart. */
+  private volatile ClusterConfig config;
   private final ServerConfig self;
   private final TypeRegistry types;
   private final Path stateDir;
   private final NodeServices services = new NodeServices();
   private Vertx vertx;
   private GroupManagerVerticle groups;
+  private MonitorVerticle monitorVerticle;
+  /** Live installs run one after the other: a second apply waits until the first one's restarts are done. */
+  private Future<?> installing = Future.succeededFuture();
   private Future<Void> stopping;
 
   public NodeLauncher(ClusterConfig config, String server, TypeRegistry types, Path stateDir) {
@@ -106,37 +113,31 @@ public final class NodeLauncher {
         Membership.PeerJoined.class, Membership.ClaimsChanged.class, Membership.Isolation.class,
         Membership.StartupComplete.class, Membership.Suspect.class, GroupMessages.Command.class,
         GroupMessages.Reply.class, GroupMessages.LocalClaims.class, GroupMessages.Recovery.class,
-        MonitorMessages.Control.class, StatusParts.Groups.class, StatusParts.Monitors.class,
+        MonitorMessages.Control.class, ConfigMessages.Installed.class, StatusParts.Groups.class, StatusParts.Monitors.class,
         StatusParts.Membership.class, StatusParts.Details.class, StatusParts.Witness.class,
         WitnessMessages.Query.class, WitnessMessages.View.class);
   }
 
   private Future<?> deployCore(Vertx v) {
-    Map<String, GroupRunner> runners = new LinkedHashMap<>();
-    GroupManagerVerticle[] holder = new GroupManagerVerticle[1];
+    // shared with the resource operations verticle and replaced per group by a live install
+    Map<String, GroupRunner> runners = new ConcurrentHashMap<>();
     for (GroupConfig g : config.groups()) {
       if (g.startupServers().contains(self.name())) {
-        Map<String, ResourceDriver> drivers = new HashMap<>();
-        for (ResourceConfig r : g.resources()) {
-          drivers.put(r.name(), types.resource(r.type()).orElseThrow().create(new ResourceContext(v, config,
-              self.name(), g.name(), r, r.paramsFor(self.name()), stateDir, services)));
-        }
-        runners.put(g.name(), new GroupRunner(g, drivers, () -> holder[0].publishSoon()));
+        runners.put(g.name(), runner(v, config, g));
       }
     }
     groups = new GroupManagerVerticle(config, self.name(), runners);
-    holder[0] = groups;
     Map<String, MonitorDriver> monitors = new LinkedHashMap<>();
     for (MonitorConfig m : config.monitors()) {
-      monitors.put(m.name(), types.monitor(m.type()).orElseThrow().create(new MonitorContext(v, config,
-          self.name(), m, m.paramsFor(self.name()), stateDir, services)));
+      monitors.put(m.name(), monitorDriver(v, config, m));
     }
+    monitorVerticle = new MonitorVerticle(config, self.name(), monitors);
     return v.deployVerticle(new StatusVerticle(config, self.name()))
         .compose(x -> deployWitness(v))
         .compose(x -> v.deployVerticle(new MembershipVerticle(config, self.name(), Clock.SYSTEM)))
         .compose(x -> v.deployVerticle(groups))
         .compose(x -> v.deployVerticle(new io.zoneha.engine.group.ResourceOperationsVerticle(config, self.name(), runners)))
-        .compose(x -> v.deployVerticle(new MonitorVerticle(config, self.name(), monitors)))
+        .compose(x -> v.deployVerticle(monitorVerticle))
         .compose(x -> v.deployVerticle(new ClusterControlVerticle(config.secret())))
         .compose(x -> v.deployVerticle(new HeartbeatVerticle(config, self.name(), Clock.SYSTEM)));
   }
@@ -146,6 +147,49 @@ public final class NodeLauncher {
     return config.np().stream().filter(NpTarget.Witness.class::isInstance).map(NpTarget.Witness.class::cast).findFirst()
         .<Future<?>>map(w -> v.deployVerticle(new WitnessVerticle(config, self.name(), w, Clock.SYSTEM)))
         .orElse(Future.succeededFuture());
+  }
+
+  private GroupRunner runner(Vertx v, ClusterConfig cfg, GroupConfig g) {
+    Map<String, ResourceDriver> drivers = new HashMap<>();
+    for (ResourceConfig r : g.resources()) {
+      drivers.put(r.name(), types.resource(r.type()).orElseThrow().create(new ResourceContext(v, cfg,
+          self.name(), g.name(), r, r.paramsFor(self.name()), stateDir, services)));
+    }
+    return new GroupRunner(g, drivers, () -> groups.publishSoon());
+  }
+
+  private MonitorDriver monitorDriver(Vertx v, ClusterConfig cfg, MonitorConfig m) {
+    return types.monitor(m.type()).orElseThrow().create(new MonitorContext(v, cfg, self.name(), m,
+        m.paramsFor(self.name()), stateDir, services));
+  }
+
+  /**
+   * Takes a configuration that needs no cluster service restart ({@link ApplyPlan#restartsClusterService()}
+   * is false), in this running node: tells every verticle that keeps a copy, then restarts the
+   * plan's monitors and, in place, the plan's groups. Nothing else stops. Completes with what
+   * happened to each restarted group.
+   */
+  public Future<List<String>> install(ClusterConfig next, String yamlText, ApplyPlan plan) {
+    if (plan.restartsClusterService()) {
+      return Future.failedFuture(new IllegalArgumentException("plan " + plan.impact().wire() + " needs a cluster service restart"));
+    }
+    if (!next.name().equals(config.name()) || !next.secret().equals(config.secret())) {
+      return Future.failedFuture(new IllegalArgumentException("a live install keeps the cluster name and secret"));
+    }
+    Future<List<String>> done = installing.transform(ar -> installNow(next, yamlText, plan));
+    installing = done;
+    return done;
+  }
+
+  private Future<List<String>> installNow(ClusterConfig next, String yamlText, ApplyPlan plan) {
+    log.info("taking configuration {} live ({}): {}", next.fingerprint(), plan.impact().wire(), plan.summary());
+    ClusterConfig before = config;
+    config = next;
+    vertx.eventBus().publish(Addresses.CONFIG_INSTALLED, new ConfigMessages.Installed(next, yamlText, plan));
+    // unchanged monitors keep their schedule and error counts
+    Future<Void> monitors = before.monitors().equals(next.monitors()) ? Future.succeededFuture()
+        : monitorVerticle.install(next, java.util.Set.copyOf(plan.restartMonitors()), m -> monitorDriver(vertx, next, m));
+    return monitors.compose(v -> groups.install(next, plan.restartGroups(), g -> runner(vertx, next, g)));
   }
 
   private Future<?> deployExtras(List<Function<NodeLauncher, io.vertx.core.Deployable>> extras) {

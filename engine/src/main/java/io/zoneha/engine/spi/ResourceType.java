@@ -17,6 +17,15 @@ public interface ResourceType {
   /** Problems with the type-specific fields as one server sees them; empty when valid. */
   List<FieldProblem> validate(Params params);
 
+  /**
+   * As {@link #validate(Params)}, also knowing the servers that run the resource's group, for
+   * fields that name a server. The config validator calls this one; by default it is
+   * {@link #validate(Params)}.
+   */
+  default List<FieldProblem> validate(Params params, List<String> groupServers) {
+    return validate(params);
+  }
+
   ResourceDriver create(ResourceContext context);
 
   /** Monitors added automatically with this resource (the seed's awsvipw for awsvip, ...). */

@@ -29,6 +29,7 @@ public final class ClusterStatusAssembler {
       JsonObject o = new JsonObject().put("name", s.name()).put("state", n == null ? "offline" : n.state())
           .put("az", s.az());
       if (n != null) {
+        o.put("fingerprint", n.fingerprint());
         o.put("interconnects", new JsonArray(n.links().stream().map(l -> new JsonObject().put("peer", l.peer())
             .put("link", l.link()).put("address", l.address()).put("state", l.up() ? "up" : "down")).toList()));
       }

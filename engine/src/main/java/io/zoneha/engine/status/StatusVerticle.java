@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zoneha.engine.bus.Addresses;
 import io.zoneha.engine.bus.ClusterSeal;
+import io.zoneha.engine.bus.ConfigMessages;
 import io.zoneha.engine.config.ClusterConfig;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -29,7 +30,8 @@ public final class StatusVerticle extends VerticleBase {
   private static final int MAX_ALERTS = 200;
   private static final long REPUBLISH_MS = 2000;
 
-  private final ClusterConfig config;
+  /** Replaced when a configuration is installed live (same servers and secret, new fingerprint). */
+  private ClusterConfig config;
   private final String self;
   private final ClusterSeal seal;
   private final Map<String, NodeStatus> nodes = new HashMap<>();
@@ -53,6 +55,11 @@ public final class StatusVerticle extends VerticleBase {
     vertx.eventBus().consumer(Addresses.CLUSTER_STATUS, m -> onPeer(m.body()));
     vertx.eventBus().consumer(Addresses.CLUSTER_ALERTS, m -> onAlert(m.body()));
     vertx.eventBus().localConsumer(Addresses.STATUS_QUERY, m -> m.reply(clusterJson()));
+    vertx.eventBus().<ConfigMessages.Installed>localConsumer(Addresses.CONFIG_INSTALLED, m -> {
+      config = m.body().config();
+      rebuild();
+      share();
+    });
     vertx.setPeriodic(REPUBLISH_MS, id -> share());
     rebuild();
     return Future.succeededFuture();

@@ -43,6 +43,12 @@ import java.util.function.BiFunction;
  *       never both ONLINE for one group for more than {@link #OVERLAP_BOUND} steps in a row. A
  *       frozen node, one resumed within the last {@code timeout} steps, and a cut link are excused:
  *       without fencing nobody can do better (a later issue adds it).
+ *   <li>A handoff's epoch + 1 belongs to its target: sender and target never hold the group at
+ *       that epoch at the same time (when the sender places the group again because the target
+ *       looks dead, or starts it while the handoff is pending, it uses a later one).
+ *   <li>Only in stories that ask for it ({@link #requireOneActivationPerEpoch}): no two servers
+ *       ever hold a group at the same epoch at the same time. Random runs cut links and isolate nodes, and two
+ *       sides that cannot hear each other may both start from the same known epoch.
  * </ol>
  * Liveness, after the heal: every group ends with exactly one ONLINE holder and every other
  * server OFFLINE. Groups that were legitimately given up (failovers used up, deactivation failed)
@@ -70,8 +76,9 @@ final class ClusterSimulation {
   private final Map<String, FinalAction> finalActions = new HashMap<>();
   private final Map<String, SimNode> nodes = new LinkedHashMap<>();
   private final SimNetwork network;
-  private final double activationFailure;
-  private final double deactivationFailure;
+  private final Story story;
+  private double activationFailure;
+  private double deactivationFailure;
   private final Map<String, Integer> restartAt = new HashMap<>();
   private final Map<String, Integer> isolatedUntil = new HashMap<>();
   private final Map<List<String>, Integer> cutUntil = new HashMap<>();
@@ -81,6 +88,9 @@ final class ClusterSimulation {
   private final Map<String, Integer> counts = new LinkedHashMap<>();
   private final Deque<TraceLine> trace = new ArrayDeque<>();
   private final List<String> violations = new ArrayList<>();
+  /** Rule 4: the two ends of the handoffs that granted each "group@epoch". */
+  private final Map<String, Set<Set<String>>> handedOn = new HashMap<>();
+  private boolean oneActivationPerEpoch;
   private int now;
   private boolean healed;
 
@@ -90,11 +100,37 @@ final class ClusterSimulation {
 
   /** With another decider: the test of the checks themselves feeds broken ones. */
   ClusterSimulation(long seed, boolean fullTrace, BiFunction<GroupView, GroupEvent, GroupDecision> decider) {
+    this(seed, fullTrace, decider, null);
+  }
+
+  /**
+   * A scripted run: {@code story} sets up the cluster and drives the fault phase instead of the
+   * random fault injector; the checks, the heal and the convergence rule stay the same.
+   */
+  ClusterSimulation(long seed, boolean fullTrace, BiFunction<GroupView, GroupEvent, GroupDecision> decider, Story story) {
     this.decider = decider;
     this.seed = seed;
     this.random = new Random(seed);
     this.fullTrace = fullTrace;
     this.network = new SimNetwork(random);
+    this.story = story;
+    if (story == null) {
+      randomSetup();
+    } else {
+      story.setUp(this);
+    }
+    servers.forEach(s -> nodes.put(s, new SimNode(s, this)));
+  }
+
+  /** A scripted cluster and fault phase (see {@link MoveAfterFailoverStory}). */
+  interface Story {
+    void setUp(ClusterSimulation sim);
+
+    /** Called once per step of the fault phase, before the nodes step. */
+    void step(ClusterSimulation sim, int now);
+  }
+
+  private void randomSetup() {
     int n = 2 + random.nextInt(3);
     for (int i = 1; i <= n; i++) {
       servers.add("node" + i);
@@ -105,16 +141,50 @@ final class ClusterSimulation {
       Collections.shuffle(startup, random);
       startup = startup.subList(0, 2 + random.nextInt(n - 1));
       String name = "failover" + i;
-      groups.add(new GroupConfig(name, startup, true, random.nextInt(3) == 0, List.of()));
-      maxFailovers.put(name, random.nextInt(4));
-      finalActions.put(name, FinalAction.values()[random.nextInt(FinalAction.values().length)]);
+      addGroup(new GroupConfig(name, startup, true, random.nextInt(3) == 0, List.of()), random.nextInt(4),
+          FinalAction.values()[random.nextInt(FinalAction.values().length)]);
     }
     network.loss = random.nextDouble() * 0.3;
     network.duplication = random.nextDouble() * 0.1;
     network.maxDelay = 1 + random.nextInt(3);
     activationFailure = random.nextDouble() * 0.25;
     deactivationFailure = random.nextDouble() * 0.1;
-    servers.forEach(s -> nodes.put(s, new SimNode(s, this)));
+  }
+
+  // ---- for stories ------------------------------------------------------------------------
+
+  void addServer(String name) {
+    servers.add(name);
+  }
+
+  void addGroup(GroupConfig g, int failovers, FinalAction finalAction) {
+    groups.add(g);
+    maxFailovers.put(g.name(), failovers);
+    finalActions.put(g.name(), finalAction);
+  }
+
+  void failureRates(double activation, double deactivation) {
+    activationFailure = activation;
+    deactivationFailure = deactivation;
+  }
+
+  SimNode node(String name) {
+    return nodes.get(name);
+  }
+
+  void freeze(SimNode n, int until) {
+    n.frozenUntil = until;
+    count("freeze");
+    trace(now, n.name + " frozen until " + until);
+  }
+
+  void killFor(SimNode n, int restartAt) {
+    kill(n, restartAt);
+  }
+
+  void operator(SimNode n, GroupEvent request) {
+    count("operator " + request.getClass().getSimpleName());
+    n.fire(now, request);
   }
 
   Result run() {
@@ -153,7 +223,9 @@ final class ClusterSimulation {
   }
 
   private void step() {
-    if (!healed) {
+    if (!healed && story != null) {
+      story.step(this, now);
+    } else if (!healed) {
       injectFaults();
     }
     expireFaults();
@@ -165,6 +237,8 @@ final class ClusterSimulation {
       } else if (m.body() instanceof SimNetwork.Request r && r.action() instanceof Handoff h) {
         // Nothing tells the sender; see the report: a failed handoff needs an event of its own.
         orphan(h.group(), "handoff lost (target dead or cut off)");
+      } else if (m.body() instanceof SimNetwork.Request) {
+        count("request lost"); // a forwarded operator request: the operator sees a timeout
       }
     }
     List<SimNode> order = new ArrayList<>(nodes.values());
@@ -322,6 +396,13 @@ final class ClusterSimulation {
     return true;
   }
 
+  /** The one server running the group, or "nobody". */
+  String holder(String group) {
+    return nodes.values().stream().filter(n -> n.alive
+            && n.local.getOrDefault(group, LocalGroup.INITIAL).state() == GroupState.ONLINE)
+        .map(n -> n.name).findFirst().orElse("nobody");
+  }
+
   private String holders() {
     StringBuilder b = new StringBuilder();
     for (GroupConfig g : groups) {
@@ -335,8 +416,21 @@ final class ClusterSimulation {
 
   // ---- safety -----------------------------------------------------------------------------
 
-  /** Rule 1, checked when the decider asks for an activation, against the view it decided on. */
+  /** Rules 1, 4 and 5, checked when the decider asks for an activation, against the view it decided on. */
   void checkActivation(int at, GroupView view, GroupEvent event, Activate a) {
+    String key = a.group() + "@" + a.epoch();
+    for (SimNode other : nodes.values()) {
+      LocalGroup theirs = other.local.getOrDefault(a.group(), LocalGroup.INITIAL);
+      if (other.name.equals(view.self()) || !other.alive || !theirs.state().holds() || theirs.epoch() != a.epoch()) {
+        continue;
+      }
+      boolean handoffPair = handedOn.getOrDefault(key, Set.of()).contains(Set.of(other.name, view.self()));
+      if (handoffPair || oneActivationPerEpoch && view.live().contains(other.name)) {
+        violations.add("step " + at + ": " + view.self() + " activated " + a.group() + " at epoch " + a.epoch()
+            + " on " + event + " while " + other.name + " holds it at that epoch"
+            + (handoffPair ? " (one handed the group to the other)" : ""));
+      }
+    }
     String sender = event instanceof HandoffReceived h ? h.from() : null;
     // A handoff may pass over claims older than its own epoch (superseded activations, which
     // yield on hearing the new one), never over a claim in error.
@@ -413,12 +507,31 @@ final class ClusterSimulation {
         && before.getOrDefault(e.group(), LocalGroup.INITIAL).handoffTo() != null) {
       orphan(e.group(), "no live server to hand over to");
     }
+    if (event instanceof GroupEvent.PeerDown p && nodes.get(p.server()).alive) {
+      count("peer wrongly declared down"); // stalled or cut off, not dead
+    }
     d.actions().forEach(a -> count("action " + a.getClass().getSimpleName()));
     d.local().forEach((g, lg) -> {
       if (lg.state() == GroupState.ONLINE && before.getOrDefault(g, LocalGroup.INITIAL).state() != GroupState.ONLINE) {
         orphanCause.remove(g); // online again: whatever left it without a holder is over
       }
     });
+  }
+
+  /** A rebooted node starts its epochs afresh: handoffs it sent or received before mean nothing now. */
+  void forgetHandoffs(String node) {
+    handedOn.values().forEach(pairs -> pairs.removeIf(pair -> pair.contains(node)));
+  }
+
+  void noteHandoff(String from, Handoff h) {
+    if (!from.equals(h.to())) {
+      handedOn.computeIfAbsent(h.group() + "@" + (h.epoch() + 1), k -> new HashSet<>()).add(Set.of(from, h.to()));
+    }
+  }
+
+  /** For stories without partitions: activating an epoch that a live peer holds is then a bug. */
+  void requireOneActivationPerEpoch() {
+    oneActivationPerEpoch = true;
   }
 
   void stopClusterService(int at, SimNode n) {

@@ -88,6 +88,7 @@ final class SimNode {
 
   /** A fresh process: nothing held, nothing known, a new incarnation for the heartbeats. */
   void boot(int now) {
+    sim.forgetHandoffs(name);
     alive = true;
     paused = false;
     frozenUntil = -1;
@@ -340,6 +341,9 @@ final class SimNode {
     } else if (a instanceof Deactivate deact) {
       schedule(now, deact.group(), false, sim.deactivationSucceeds());
     } else if (a instanceof Handoff || a instanceof Forward) {
+      if (a instanceof Handoff h) {
+        sim.noteHandoff(name, h);
+      }
       sim.network().sendReliable(now, name, a instanceof Handoff h ? h.to() : ((Forward) a).to(), a);
     } else if (a instanceof StopClusterService) {
       sim.stopClusterService(now, this);

@@ -3,7 +3,6 @@ package io.zoneha.mirror.nbd;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -14,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.zoneha.mirror.BlockDevice;
+import io.zoneha.mirror.SocketTuning;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,29 +24,33 @@ import org.slf4j.LoggerFactory;
 public final class NbdServer implements AutoCloseable {
   static final Logger LOG = LoggerFactory.getLogger(NbdServer.class);
 
-  private final EventLoopGroup group;
+  /** The loops this server made for itself (null when it runs on the device's loop). */
+  private final EventLoopGroup ownGroup;
   private final ChannelGroup channels;
   private final Counters counters;
   private final Channel server;
 
-  private NbdServer(EventLoopGroup group, Channel server, ChannelGroup channels, Counters counters) {
-    this.group = group;
+  private NbdServer(EventLoopGroup ownGroup, Channel server, ChannelGroup channels, Counters counters) {
+    this.ownGroup = ownGroup;
     this.server = server;
     this.channels = channels;
     this.counters = counters;
   }
 
-  /** Binds {@code address} (port 0 picks one) and serves {@code device} as {@code exportName}. */
+  /**
+   * Binds {@code address} (port 0 picks one) and serves {@code device} as {@code exportName}, on
+   * the device's own event loop when it has one.
+   */
   public static NbdServer start(BlockDevice device, InetSocketAddress address, String exportName)
       throws InterruptedException {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("zoneha-nbd", true),
-        NioIoHandler.newFactory());
+    EventLoopGroup own = device.eventLoop() == null
+        ? new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("zoneha-nbd", true), NioIoHandler.newFactory())
+        : null;
+    EventLoopGroup group = own == null ? device.eventLoop() : own;
     ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     Counters counters = new Counters();
     try {
-      Channel ch = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-          .childOption(ChannelOption.TCP_NODELAY, true)
-          .childOption(ChannelOption.RCVBUF_ALLOCATOR, io.zoneha.mirror.SocketReads.allocator())
+      Channel ch = SocketTuning.forAccepted(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class))
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
@@ -56,9 +60,11 @@ public final class NbdServer implements AutoCloseable {
           })
           .bind(address).sync().channel();
       LOG.info("nbd export '{}' ({} bytes) on {}", exportName, device.size(), ch.localAddress());
-      return new NbdServer(group, ch, channels, counters);
+      return new NbdServer(own, ch, channels, counters);
     } catch (InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      if (own != null) {
+        own.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
       throw e;
     }
   }
@@ -71,12 +77,14 @@ public final class NbdServer implements AutoCloseable {
     return counters;
   }
 
-  /** Stops accepting, closes every client connection and the event loops. */
+  /** Stops accepting, closes every client connection and the event loops it made. */
   @Override
   public void close() {
     server.close().syncUninterruptibly();
     channels.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    if (ownGroup != null) {
+      ownGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
   }
 
   /** Completed requests and bytes, by kind. */

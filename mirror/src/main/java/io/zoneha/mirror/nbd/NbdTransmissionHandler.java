@@ -49,7 +49,13 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
     if (outstanding >= HIGH_WATER) {
       ctx.channel().config().setAutoRead(false);
     }
-    dispatch(r).whenComplete((data, t) -> ctx.executor().execute(() -> complete(ctx, r, data, t)));
+    dispatch(r).whenComplete((data, t) -> {
+      if (ctx.executor().inEventLoop()) {
+        complete(ctx, r, data, t);
+      } else {
+        ctx.executor().execute(() -> complete(ctx, r, data, t));
+      }
+    });
   }
 
   private int validate(NbdRequest r) {
@@ -118,7 +124,7 @@ final class NbdTransmissionHandler extends ChannelInboundHandlerAdapter {
     Throwable c = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     if (c instanceof MirrorIoException m) {
       return switch (m.kind()) {
-        case NOT_PRIMARY, NOT_UP_TO_DATE -> NbdProtocol.EPERM;
+        case NOT_PRIMARY, NOT_UP_TO_DATE, NO_INITIAL_COPY -> NbdProtocol.EPERM;
         case OUT_OF_RANGE -> NbdProtocol.EINVAL;
         case CLOSED -> NbdProtocol.ESHUTDOWN;
         case IO_ERROR -> NbdProtocol.EIO;

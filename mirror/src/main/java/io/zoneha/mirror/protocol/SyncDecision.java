@@ -33,10 +33,18 @@ public final class SyncDecision {
     }
   }
 
-  /** {@code full}: every block is copied (the bitmaps cannot tell what differs). */
-  public record Decision(Outcome outcome, boolean full, String reason) {
+  /**
+   * {@code full}: every block is copied (the bitmaps cannot tell what differs).
+   * {@code firstGeneration}: for a new pair that needs no copy, the generation both sides adopt
+   * (the same value on both, computed from both node ids); {@link Generations#NONE} otherwise.
+   */
+  public record Decision(Outcome outcome, boolean full, String reason, long firstGeneration) {
+    public Decision(Outcome outcome, boolean full, String reason) {
+      this(outcome, full, reason, Generations.NONE);
+    }
+
     public Decision mirrored() {
-      return new Decision(outcome.mirrored(), full, reason);
+      return new Decision(outcome.mirrored(), full, reason, firstGeneration);
     }
 
     public boolean isResync() {
@@ -79,10 +87,12 @@ public final class SyncDecision {
     Generations a = l.generations();
     Generations b = p.generations();
     if (a.isBlank() && b.isBlank()) {
-      // nothing to copy; the side with the larger node id mints the first shared generation
-      boolean localMints = Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0;
-      return new Decision(localMints ? Outcome.RESYNC_TO_PEER : Outcome.RESYNC_FROM_PEER, false,
-          "both copies are blank: nothing to copy, agree on a first generation");
+      return bothBlank(l, p);
+    }
+    if (a.isBlank() != b.isBlank() && halfAdopted(a.isBlank() ? l : p, a.isBlank() ? p : l)) {
+      return new Decision(Outcome.NO_SYNC, false,
+          "new pair: the other side already took the first generation and nothing was written since",
+          firstGeneration(l.nodeId(), p.nodeId()));
     }
     if (a.isBlank() || b.isBlank()) {
       return fullFrom(!a.isBlank(), (a.isBlank() ? "local" : "peer") + " copy is blank");
@@ -116,6 +126,89 @@ public final class SyncDecision {
       return new Decision(Outcome.SPLIT_BRAIN, false, "copies share history but both moved on");
     }
     return refuse("the copies hold unrelated data (no shared generation)");
+  }
+
+  /**
+   * A new pair (neither copy has a generation). Two copies that hold the same bytes (both known
+   * blank, or the admin says so with {@code initialCopy: skip}) adopt one shared generation at
+   * once, so neither passes through INCONSISTENT. Otherwise the admin's chosen source copies to the
+   * other; a known-blank copy may take the other's data (it loses nothing); with neither, the pair
+   * is refused rather than silently overwriting one side's data.
+   */
+  private static Decision bothBlank(Hello l, Hello p) {
+    boolean lClean = l.state() == DiskState.UP_TO_DATE && l.dirtyChunks() == 0;
+    boolean pClean = p.state() == DiskState.UP_TO_DATE && p.dirtyChunks() == 0;
+    if (lClean != pClean) {
+      // an interrupted initial copy (or a discarded copy): its data is partial, copy over it
+      return fullFrom(lClean, (lClean ? "peer" : "local") + " copy of a new pair holds partial data");
+    }
+    if (!lClean) {
+      // both hold stray bits (never both inconsistent: compatibility refused that)
+      boolean localSource = l.state() == DiskState.UP_TO_DATE
+          && (p.state() != DiskState.UP_TO_DATE || Long.compareUnsigned(l.nodeId(), p.nodeId()) > 0);
+      return fullFrom(localSource, "both copies of a new pair hold stray dirty blocks");
+    }
+    InitialCopy lc = l.initialCopy();
+    InitialCopy pc = p.initialCopy().mirrored();
+    if (lc != InitialCopy.UNSET && pc != InitialCopy.UNSET && lc != pc) {
+      return refuse("the servers disagree on initialCopy (local side: " + lc + ", peer side: " + pc.mirrored()
+          + "); give both the same setting");
+    }
+    InitialCopy choice = lc != InitialCopy.UNSET ? lc : pc;
+    switch (choice) {
+      case LOCAL:
+        return fullFrom(true, "new pair: initialCopy names the local copy as the source");
+      case PEER:
+        return fullFrom(false, "new pair: initialCopy names the peer copy as the source");
+      case SKIP:
+        return new Decision(Outcome.NO_SYNC, false, "new pair, initialCopy: skip (the admin states both copies match)",
+            firstGeneration(l.nodeId(), p.nodeId()));
+      default:
+        break;
+    }
+    if (l.knownBlank() && p.knownBlank()) {
+      return new Decision(Outcome.NO_SYNC, false, "new pair, both copies known blank: nothing to copy",
+          firstGeneration(l.nodeId(), p.nodeId()));
+    }
+    if (l.knownBlank() != p.knownBlank()) {
+      return fullFrom(p.knownBlank(), "new pair: the " + (l.knownBlank() ? "local" : "peer")
+          + " copy is known blank and takes the other's data");
+    }
+    return refuse(NO_INITIAL_COPY_SOURCE);
+  }
+
+  /** Why a new pair with data of unknown content on both sides is refused, and what to do. */
+  public static final String NO_INITIAL_COPY_SOURCE = "new pair: neither copy is known to be blank (both data "
+      + "partitions existed before the mirror) and no initial-copy source is chosen; set the md parameter "
+      + "initialCopy to the server whose data to keep (or skip if both are blank), or run "
+      + "'zoneha mirror recover --source <server>'";
+
+  /**
+   * The pairing of two blank copies reached only one side (the other dropped the session, e.g. a
+   * promotion raced the handshake): the other side holds exactly the first generation, with
+   * nothing written since (a write without the peer would have started a new generation, one
+   * with the peer would have reached this copy), so the data is still the same.
+   */
+  private static boolean halfAdopted(Hello blank, Hello other) {
+    return blank.state() == DiskState.UP_TO_DATE && blank.dirtyChunks() == 0
+        && (blank.knownBlank() || blank.initialCopy() == InitialCopy.SKIP)
+        && other.state() == DiskState.UP_TO_DATE && other.dirtyChunks() == 0
+        && other.generations().equals(Generations.of(firstGeneration(blank.nodeId(), other.nodeId()),
+            Generations.NONE, Generations.NONE, Generations.NONE));
+  }
+
+  /**
+   * The first generation of a new pair: a mix of both node ids, independent of which side
+   * computes it, never {@link Generations#NONE}.
+   */
+  public static long firstGeneration(long nodeA, long nodeB) {
+    long lo = Long.compareUnsigned(nodeA, nodeB) <= 0 ? nodeA : nodeB;
+    long hi = lo == nodeA ? nodeB : nodeA;
+    long z = lo * 0x9E3779B97F4A7C15L + hi;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return z == Generations.NONE ? 1 : z;
   }
 
   private static Decision sameGeneration(Hello l, Hello p) {

@@ -25,6 +25,13 @@ final class InFlight {
     this.done = done;
   }
 
+  /** A frame with no local half (resync, control, verify): a caller, if any, waits only for the peer. */
+  static InFlight peerOnly(Frame frame, int bytes, int resyncChunk, CompletableFuture<Void> done) {
+    InFlight rf = new InFlight(frame, bytes, resyncChunk, done);
+    rf.localDone = true;
+    return rf;
+  }
+
   void markLocalDone() {
     localDone = true;
     maybeComplete();

@@ -2,7 +2,8 @@ package io.zoneha.mirror.replication;
 
 /** A foreground request failed; {@link Kind} tells the NBD layer which errno to send. */
 public final class MirrorIoException extends RuntimeException {
-  public enum Kind { NOT_PRIMARY, OUT_OF_RANGE, IO_ERROR, NOT_UP_TO_DATE, CLOSED }
+  /** NO_INITIAL_COPY: a brand-new copy that must not serve before its initial copy. */
+  public enum Kind { NOT_PRIMARY, OUT_OF_RANGE, IO_ERROR, NOT_UP_TO_DATE, CLOSED, NO_INITIAL_COPY }
 
   private final Kind kind;
 

@@ -1,5 +1,6 @@
 package io.zoneha.mirror.replication;
 
+import io.zoneha.mirror.protocol.InitialCopy;
 import io.zoneha.mirror.storage.MirrorGeometry;
 import java.time.Duration;
 
@@ -21,7 +22,8 @@ public record MirrorSettings(
     Duration handshakeTimeout,
     int maxPayload,
     Duration peerDelay,
-    long resyncRateBytes) {
+    long resyncRateBytes,
+    InitialCopy initialCopy) {
 
   public static final int DEFAULT_BLOCK_SIZE = 4096;
   public static final int DEFAULT_GRANULARITY = 65536;
@@ -40,34 +42,46 @@ public record MirrorSettings(
     return new MirrorSettings(deviceSize, DEFAULT_BLOCK_SIZE, DEFAULT_GRANULARITY, mode,
         DEFAULT_WINDOW_FRAMES, DEFAULT_ASYNC_QUEUE_BYTES, DEFAULT_RESYNC_WINDOW, DEFAULT_ACK_TIMEOUT,
         DEFAULT_CLEAN_DELAY, DEFAULT_RECONNECT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_MAX_PAYLOAD, Duration.ZERO,
-        UNLIMITED);
+        UNLIMITED, InitialCopy.UNSET);
   }
 
   public MirrorSettings withGeometry(int block, int granularity) {
     return new MirrorSettings(deviceSize, block, granularity, mode, windowFrames, asyncQueueBytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes,
+        initialCopy);
   }
 
   /** Benchmarks and tests: extra one-way latency on every frame this side sends. */
   public MirrorSettings withPeerDelay(Duration delay) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, delay, resyncRateBytes);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, delay, resyncRateBytes, initialCopy);
   }
 
   /** Caps resync traffic at {@code bytesPerSecond} (0: unlimited) so foreground I/O keeps its share. */
   public MirrorSettings withResyncRate(long bytesPerSecond) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
         resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay,
-        bytesPerSecond);
+        bytesPerSecond, initialCopy);
   }
 
   public MirrorSettings withAsyncQueueBytes(long bytes) {
     return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, bytes,
-        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes);
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay, resyncRateBytes,
+        initialCopy);
+  }
+
+  /** The admin's choice of initial-copy source for a brand-new pair, seen from this copy. */
+  public MirrorSettings withInitialCopy(InitialCopy choice) {
+    return new MirrorSettings(deviceSize, blockSize, bitmapGranularity, mode, windowFrames, asyncQueueBytes,
+        resyncWindowChunks, ackTimeout, cleanDelay, reconnectInterval, handshakeTimeout, maxPayload, peerDelay,
+        resyncRateBytes, choice);
   }
 
   public MirrorSettings validate() {
     MirrorGeometry.check(deviceSize, blockSize, bitmapGranularity);
+    if (initialCopy == null) {
+      throw new IllegalArgumentException("initialCopy: required (UNSET when not chosen)");
+    }
     positive("windowFrames", windowFrames);
     positive("asyncQueueBytes", asyncQueueBytes);
     positive("resyncWindowChunks", resyncWindowChunks);

@@ -12,6 +12,7 @@ import io.zoneha.mirror.storage.DiskState;
  * @param lagBytes async mode: bytes written locally and not yet acknowledged by the peer
  * @param resyncBytesSent payload bytes of resync frames sent since start (all resyncs)
  * @param lastProblem the last decision or error that needs an operator, or empty
+ * @param peerRole the role the peer last announced in this session; null without a session
  */
 public record MirrorStats(
     DiskRole role,
@@ -25,7 +26,15 @@ public record MirrorStats(
     long lagBytes,
     long resyncBytesSent,
     long replicatedBytesSent,
-    String lastProblem) {
+    String lastProblem,
+    DiskRole peerRole) {
+
+  public MirrorStats(DiskRole role, DiskState diskState, PeerState peerState, boolean fullSync, MirrorMode mode,
+      long dirtyBytes, long syncTotalBytes, long syncDoneBytes, long lagBytes, long resyncBytesSent,
+      long replicatedBytesSent, String lastProblem) {
+    this(role, diskState, peerState, fullSync, mode, dirtyBytes, syncTotalBytes, syncDoneBytes, lagBytes,
+        resyncBytesSent, replicatedBytesSent, lastProblem, null);
+  }
 
   /** 0..100; 100 when no resync is running. */
   public double syncPercent() {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /** Online verify: chunk checksums compared across the pair while the mirror is in use. */
@@ -23,18 +22,6 @@ public final class OnlineVerify {
 
   /** A byte range of the device whose copies differ. */
   public record Range(long offset, long length) {}
-
-  /** State of one verify run on the primary (mirror thread only). */
-  static final class Run {
-    final CompletableFuture<List<Range>> done;
-    final java.util.Map<Long, Integer> pending = new java.util.HashMap<>();
-    final List<Integer> differing = new ArrayList<>();
-    int nextChunk;
-
-    Run(CompletableFuture<List<Range>> done) {
-      this.done = done;
-    }
-  }
 
   /** CRC32C of chunks [first, first+count), 4 bytes each. */
   static ByteBuf checksums(DataStore data, DirtyBitmap geometry, int first, int count) {

@@ -11,6 +11,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.zoneha.mirror.SocketTuning;
 import io.zoneha.mirror.protocol.FrameDecoder;
 import io.zoneha.mirror.protocol.FrameEncoder;
 import io.zoneha.mirror.protocol.HandshakeHandler;
@@ -48,9 +49,7 @@ public final class PeerLink implements AutoCloseable {
 
   /** Binds the listening socket (port 0 picks a free one) and starts connecting if initiator. */
   public InetSocketAddress start(InetSocketAddress listen) throws InterruptedException {
-    ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.RCVBUF_ALLOCATOR, bigReads())
+    ServerBootstrap sb = SocketTuning.forAccepted(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class))
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
@@ -88,19 +87,13 @@ public final class PeerLink implements AutoCloseable {
     };
   }
 
-  private static io.netty.channel.RecvByteBufAllocator bigReads() {
-    return io.zoneha.mirror.SocketReads.allocator();
-  }
-
   private void tryConnect() {
     Channel c = client;
     if (!enabled || (c != null && c.isOpen()) || !replicator.mayConnect()) {
       return;
     }
     replicator.onConnecting();
-    ChannelFuture f = new Bootstrap().group(group).channel(NioSocketChannel.class)
-        .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.RCVBUF_ALLOCATOR, bigReads())
+    ChannelFuture f = SocketTuning.forConnecting(new Bootstrap().group(group).channel(NioSocketChannel.class))
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1000, settings.reconnectInterval().toMillis()))
         .handler(initializer())
         .connect(peerAddress);
@@ -124,6 +117,11 @@ public final class PeerLink implements AutoCloseable {
 
   public void reconnect() {
     enabled = true;
+  }
+
+  /** False while cut by {@link #disconnect()} (a pause): no connection is made or accepted. */
+  public boolean enabled() {
+    return enabled;
   }
 
   public boolean initiator() {

@@ -1,79 +1,73 @@
 package io.zoneha.mirror.replication;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import io.zoneha.mirror.protocol.Frame;
-import io.zoneha.mirror.protocol.FrameType;
 import io.zoneha.mirror.protocol.HandshakeDone;
 import io.zoneha.mirror.protocol.HandshakeOffer;
 import io.zoneha.mirror.protocol.Hello;
 import io.zoneha.mirror.storage.ClusterPartition;
 import io.zoneha.mirror.storage.DataStore;
-import io.zoneha.mirror.storage.DirtyBitmap;
 import io.zoneha.mirror.storage.DiskRole;
-import io.zoneha.mirror.storage.DiskState;
 import io.zoneha.mirror.storage.Generations;
 import io.zoneha.mirror.storage.Superblock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The replication core of one copy. Every method that touches state runs on the single mirror
- * thread ({@code thread}); public methods hop onto it. Foreground requests are drained in
- * batches so that one bitmap fsync covers all writes of a batch (activity-log style).
+ * The replication core of one copy, and the face the disk, the link and the tests see. It owns
+ * the mirror thread ({@code thread}) and the state of the session with the peer; the work is
+ * done by its pieces: {@link WritePath} (foreground batches), {@link SessionStart} (the
+ * handshake's outcome), {@link PeerFrames} (what the peer sends), {@link ResyncSender} /
+ * {@link ResyncReceiver}, {@link VerifyRun}, {@link BitmapCleaner} and {@link RoleChanges}.
+ *
+ * <p>Every method that touches state, in here or in a piece, runs on that one thread, so none
+ * needs a lock; public methods hop onto it. In {@code MirrorDisk} the thread is the copy's event
+ * loop, shared with the link and the NBD export, so nothing here waits: a wait is a future or a
+ * timer on that thread.
  */
 public final class Replicator {
   private static final Logger LOG = LoggerFactory.getLogger(Replicator.class);
   /** Bytes of the device one activity-log extent covers. */
   static final long ACTIVITY_EXTENT = 4L << 20;
 
-  private final String name;
-  private final EventExecutor thread;
-  private final DataStore data;
-  private final ClusterPartition meta;
-  private final MirrorSettings settings;
-  private final PeerApplier applier;
-  private final Queue<Op> ops = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private volatile MirrorStats stats;
-
-  private PeerState peerState = PeerState.DISCONNECTED;
-  private Channel peer;
-  private DiskRole peerRole;
-  private boolean peerInSync;
-  private long nextId = 1;
-  private final LinkedHashMap<Long, InFlight> inflight = new LinkedHashMap<>();
-  private final ArrayDeque<InFlight> waiting = new ArrayDeque<>();
-  private long inflightBytes;
-  private long waitingBytes;
-  private long writeSeq;
-  private ResyncSource resync;
-  private long cleanRequestId = -1;
-  private long cleanSeq;
-  private boolean cleanScheduled;
-  private long syncTotal;
-  private boolean fullSync;
-  private long syncDone;
-  private long resyncBytesSent;
-  private long replicatedBytesSent;
-  private String lastProblem = "";
-  private OnlineVerify.Run verify;
+  // the state the pieces share: package-private, touched on the mirror thread only
+  final String name;
+  final EventExecutor thread;
+  final DataStore data;
+  final ClusterPartition meta;
+  final MirrorSettings settings;
+  final SendWindow window;
+  PeerState peerState = PeerState.DISCONNECTED;
+  Channel peer;
+  DiskRole peerRole;
+  /** The peer receives every new write (streaming, or this copy is the resync source). */
+  boolean peerInSync;
+  /** Foreground writes so far: a quiet period is one in which it did not change. */
+  long writeSeq;
+  long syncTotal;
+  boolean fullSync;
+  long syncDone;
+  long resyncBytesSent;
+  String lastProblem = "";
   /** Set once this primary started its own generation; reset when a session is in sync again. */
-  private boolean diverged;
+  boolean diverged;
+
+  private final BitmapCleaner cleaner;
+  private final ResyncSender resyncSender;
+  private final ResyncReceiver resyncReceiver;
+  private final RoleChanges roles;
+  private final SessionStart sessions;
+  private final PeerFrames peerFrames;
+  private final WritePath writes;
+  private volatile MirrorStats stats;
+  private long nextId = 1;
+  private VerifyRun verify;
+  private volatile boolean paused;
 
   public Replicator(String name, EventExecutor thread, DataStore data, ClusterPartition meta,
       MirrorSettings settings) {
@@ -82,7 +76,15 @@ public final class Replicator {
     this.data = data;
     this.meta = meta;
     this.settings = settings;
-    this.applier = new PeerApplier(name, data, meta);
+    this.window = new SendWindow(settings.windowFrames());
+    this.cleaner = new BitmapCleaner(this);
+    this.resyncSender = new ResyncSender(this);
+    this.resyncReceiver = new ResyncReceiver(this);
+    this.roles = new RoleChanges(this);
+    this.sessions = new SessionStart(this, cleaner, resyncSender, resyncReceiver);
+    this.peerFrames = new PeerFrames(this, new PeerApplier(name, data, meta), cleaner, resyncSender, resyncReceiver);
+    this.writes = new WritePath(this, resyncSender);
+    this.paused = meta.superblock().has(Superblock.FLAG_PAUSED);
     publish();
     long period = Math.max(50, settings.ackTimeout().toMillis() / 4);
     thread.scheduleAtFixedRate(this::checkAckTimeout, period, period, TimeUnit.MILLISECONDS);
@@ -92,23 +94,15 @@ public final class Replicator {
 
   /** Takes ownership of {@code buf}. */
   public CompletableFuture<Void> write(long offset, ByteBuf buf, boolean fua) {
-    return submit(new Op.Write(offset, buf, fua, new CompletableFuture<>()));
+    return writes.submit(new Op.Write(offset, buf, fua, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> writeZeroes(long offset, long length, boolean fua) {
-    return submit(new Op.Zero(offset, length, fua, new CompletableFuture<>()));
+    return writes.submit(new Op.Zero(offset, length, fua, new CompletableFuture<>()));
   }
 
   public CompletableFuture<Void> flush() {
-    return submit(new Op.Flush(new CompletableFuture<>()));
-  }
-
-  private CompletableFuture<Void> submit(Op op) {
-    ops.add(op);
-    if (drainScheduled.compareAndSet(false, true)) {
-      thread.execute(this::drain);
-    }
-    return op.done();
+    return writes.submit(new Op.Flush(new CompletableFuture<>()));
   }
 
   public MirrorStats stats() {
@@ -134,218 +128,10 @@ public final class Replicator {
     return f;
   }
 
-  // ---- the write path (mirror thread) ----
-
-  private void drain() {
-    drainScheduled.set(false);
-    List<Op> batch = new ArrayList<>();
-    for (Op op = ops.poll(); op != null; op = ops.poll()) {
-      if (admit(op)) {
-        batch.add(op);
-      }
-    }
-    if (batch.isEmpty()) {
-      return;
-    }
-    try {
-      if (!peerInSync && role() == DiskRole.PRIMARY) {
-        ensureDiverged();
-      }
-      // the bits of every write in the batch are durable before any of them reaches the disk
-      meta.persistBitmap();
-      publish();
-    } catch (UncheckedIOException e) {
-      lastProblem = "cluster partition write failed: " + e.getMessage();
-      batch.forEach(op -> fail(op, new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e)));
-      publish();
-      return;
-    }
-    executeBatch(batch);
-    pump();
-    publish();
-  }
-
-  /**
-   * Runs a batch in order. Between flushes, every write's frame goes to the peer before this thread
-   * writes the local copy, so the peer works on its copy at the same time instead of after it (the
-   * caller's future still waits for both). A flush keeps its place: local flush, then its frame.
-   */
-  private void executeBatch(List<Op> batch) {
-    int i = 0;
-    while (i < batch.size()) {
-      if (batch.get(i) instanceof Op.Flush f) {
-        executeFlush(f);
-        i++;
-        continue;
-      }
-      int end = i;
-      while (end < batch.size() && !(batch.get(end) instanceof Op.Flush)) {
-        end++;
-      }
-      InFlight[] sent = new InFlight[end - i];
-      for (int k = i; k < end; k++) {
-        sent[k - i] = begin(batch.get(k));
-      }
-      pump();
-      for (int k = i; k < end; k++) {
-        writeLocal(batch.get(k), sent[k - i]);
-      }
-      i = end;
-    }
-  }
-
-  private boolean admit(Op op) {
-    if (role() != DiskRole.PRIMARY) {
-      fail(op, new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + " is not primary"));
-      return false;
-    }
-    if (op.length() > 0 || op instanceof Op.Zero) {
-      if (op.offset() < 0 || op.length() < 0 || op.offset() + op.length() > data.size()) {
-        fail(op, new MirrorIoException(MirrorIoException.Kind.OUT_OF_RANGE, "offset " + op.offset()
-            + " length " + op.length() + " outside the device of " + data.size() + " bytes"));
-        return false;
-      }
-      markDirty(op.offset(), op.length());
-    }
-    return true;
-  }
-
-  /**
-   * While the peer follows, a write dirties its whole activity extent: the bits only matter if
-   * this node crashes mid-write, and coarse marking keeps the bitmap fsyncs rare (activity-log
-   * style). Without the peer, marking is exact so a resync sends only what changed.
-   */
-  private void markDirty(long offset, long length) {
-    if (peerInSync && length > 0) {
-      long from = offset / ACTIVITY_EXTENT * ACTIVITY_EXTENT;
-      long to = Math.min(data.size(), (offset + length + ACTIVITY_EXTENT - 1) / ACTIVITY_EXTENT * ACTIVITY_EXTENT);
-      meta.bitmap().mark(from, to - from);
-    } else {
-      meta.bitmap().mark(offset, length);
-    }
-  }
-
-  private void fail(Op op, Throwable t) {
-    if (op instanceof Op.Write w) {
-      w.data().release();
-    }
-    op.done().completeExceptionally(t);
-  }
-
-  /** Counts the write and queues its frame when the peer follows; the in-flight entry or null. */
-  private InFlight begin(Op op) {
-    writeSeq++;
-    if (resync != null && op.length() > 0) {
-      int g = meta.bitmap().granularity();
-      resync.noteForegroundWrite((int) (op.offset() / g), (int) ((op.offset() + op.length() - 1) / g));
-    }
-    return peerInSync ? replicate(op) : null;
-  }
-
-  /** Writes the local copy; completes the op now, or marks its local half when the peer's is pending. */
-  private void writeLocal(Op op, InFlight rf) {
-    try {
-      if (op instanceof Op.Write w) {
-        data.write(w.offset(), w.data().nioBuffers());
-        if (w.fua()) {
-          data.flush();
-        }
-      } else if (op instanceof Op.Zero z) {
-        data.writeZeroes(z.offset(), z.length());
-        if (z.fua()) {
-          data.flush();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (rf != null) {
-        rf.done = null;
-      }
-      lastProblem = "local write failed: " + e.getMessage();
-      op.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR, lastProblem, e));
-      return;
-    } finally {
-      if (op instanceof Op.Write w) {
-        w.data().release();
-      }
-    }
-    if (rf != null && rf.done != null) {
-      rf.markLocalDone();
-    } else {
-      op.done().complete(null);
-    }
-  }
-
-  /** Queues the op's frame for the peer; in sync mode the caller's future waits for the ack. */
-  private InFlight replicate(Op op) {
-    Frame f;
-    boolean fua = op instanceof Op.Write w ? w.fua() : ((Op.Zero) op).fua();
-    int flags = fua ? Frame.FLAG_FUA : 0;
-    if (op instanceof Op.Write w) {
-      f = new Frame(FrameType.WRITE, flags, nextId++, w.offset(), w.data().retainedDuplicate());
-    } else {
-      f = new Frame(FrameType.ZERO, flags, nextId++, op.offset(), Unpooled.buffer(8).writeLong(op.length()));
-    }
-    boolean sync = settings.mode() == MirrorMode.SYNC;
-    int bytes = f.type() == FrameType.WRITE ? f.length() : 8;
-    InFlight rf = new InFlight(f, bytes, -1, sync ? op.done() : null);
-    enqueue(rf);
-    checkAsyncOverflow();
-    return rf.done == null ? null : rf;
-  }
-
-  private void executeFlush(Op.Flush f) {
-    try {
-      data.flush();
-    } catch (IOException e) {
-      f.done().completeExceptionally(new MirrorIoException(MirrorIoException.Kind.IO_ERROR,
-          "local flush failed: " + e.getMessage(), e));
-      return;
-    }
-    if (peerInSync && settings.mode() == MirrorMode.SYNC) {
-      InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, f.done());
-      rf.localDone = true;
-      enqueue(rf);
-    } else {
-      f.done().complete(null);
-    }
-  }
-
-  private void enqueue(InFlight rf) {
-    waiting.add(rf);
-    waitingBytes += rf.bytes;
-  }
-
-  /** Async mode: a peer too far behind is dropped; its writes stay tracked in the bitmap. */
-  private void checkAsyncOverflow() {
-    if (settings.mode() == MirrorMode.ASYNC && waitingBytes + inflightBytes > settings.asyncQueueBytes()) {
-      lastProblem = "async queue overflow (" + (waitingBytes + inflightBytes)
-          + " bytes behind); tracking writes in the bitmap until the next resync";
-      LOG.warn("mirror {}: {}", name, lastProblem);
-      dropSession(peer, lastProblem);
-    }
-  }
-
   /** Sends waiting frames while the in-flight window has room. */
-  private void pump() {
-    if (peer == null) {
-      return;
-    }
-    boolean wrote = false;
-    while (!waiting.isEmpty() && inflight.size() < settings.windowFrames()) {
-      InFlight rf = waiting.poll();
-      waitingBytes -= rf.bytes;
-      inflight.put(rf.id, rf);
-      inflightBytes += rf.bytes;
-      rf.sentAtNanos = System.nanoTime();
-      if (rf.frame.type() == FrameType.WRITE) {
-        replicatedBytesSent += rf.bytes;
-      }
-      peer.write(rf.frame, peer.voidPromise());
-      rf.frame = null;
-      wrote = true;
-    }
-    if (wrote) {
-      peer.flush();
+  void pump() {
+    if (peer != null) {
+      window.pump(peer);
     }
   }
 
@@ -356,7 +142,7 @@ public final class Replicator {
   }
 
   /** A primary about to write without its peer starts a new generation first (persisted). */
-  private void ensureDiverged() {
+  void ensureDiverged() {
     Generations g = meta.superblock().generations();
     if (diverged || (g.bitmap() != Generations.NONE && !g.isBlank())) {
       return;
@@ -367,66 +153,42 @@ public final class Replicator {
     LOG.info("mirror {}: writing without the peer; new generation {}", name, next);
   }
 
-  /** Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary. */
+  /**
+   * Becomes primary; refuses when the copy is not up to date (unless forced) or the peer is primary.
+   * A handshake in progress is waited for first (bounded).
+   */
   public CompletableFuture<Void> becomePrimary(boolean force) {
-    return call(() -> {
-      Superblock sb = meta.superblock();
-      if (sb.role() == DiskRole.PRIMARY) {
-        return null;
-      }
-      if (sb.state() != DiskState.UP_TO_DATE && !force) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_UP_TO_DATE,
-            name + ": local copy is " + sb.state() + "; refusing to become primary without force");
-      }
-      if (peerState.connected() && peerRole == DiskRole.PRIMARY) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": the peer is primary");
-      }
-      if (peerState == PeerState.SYNC_TARGET) {
-        dropSession(peer, "forced promotion during a resync");
-      }
-      meta.update(sb.withRole(DiskRole.PRIMARY).withState(DiskState.UP_TO_DATE));
-      sendRole();
-      return null;
-    });
+    return roles.becomePrimary(force);
   }
 
   /** Flushes and becomes secondary; queued writes after this are refused. */
   public CompletableFuture<Void> demote() {
-    // a flush through the stream is the barrier: the peer has every earlier write once it is acked
-    return flush().exceptionally(t -> null).thenCompose(v -> call(() -> {
-      data.flush();
-      if (role() != DiskRole.SECONDARY) {
-        meta.update(meta.superblock().withRole(DiskRole.SECONDARY));
-        sendRole();
-      }
-      return roleBarrier();
-    })).thenCompose(barrier -> barrier);
-  }
-
-  /**
-   * Completes once the peer has handled every frame sent so far (including a ROLE change), so
-   * that when a demotion completes the peer may already be promoted.
-   */
-  private CompletableFuture<Void> roleBarrier() {
-    if (peer == null || !peerState.connected()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, nextId++), 0, -1, done);
-    rf.localDone = true;
-    enqueue(rf);
-    pump();
-    return done;
+    return roles.demote();
   }
 
   /** Split-brain recovery on the copy whose changes are dropped: it becomes blank and takes a full copy. */
   public CompletableFuture<Void> discardLocalData() {
+    return roles.discardLocalData();
+  }
+
+  /** Whether the operator paused replication (persisted in the cluster partition). */
+  public boolean paused() {
+    return paused;
+  }
+
+  /**
+   * Records the operator's pause (kept across restarts) and, when pausing, ends the session at
+   * once; the link itself is cut by the caller. Writes go on and are tracked in the bitmap.
+   */
+  public CompletableFuture<Void> setPaused(boolean on) {
     return call(() -> {
-      if (role() == DiskRole.PRIMARY) {
-        throw new MirrorIoException(MirrorIoException.Kind.NOT_PRIMARY, name + ": demote before discarding data");
+      if (meta.superblock().has(Superblock.FLAG_PAUSED) != on) {
+        meta.update(meta.superblock().withFlag(Superblock.FLAG_PAUSED, on));
       }
-      meta.update(meta.superblock().withGenerations(Generations.blank()).withState(DiskState.INCONSISTENT));
-      resumeNow();
+      paused = on;
+      if (on) {
+        dropSession(peer, "replication paused by the operator");
+      }
       return null;
     });
   }
@@ -439,15 +201,9 @@ public final class Replicator {
     });
   }
 
-  private void resumeNow() {
+  void resumeNow() {
     if (peerState == PeerState.SPLIT_BRAIN || peerState == PeerState.REFUSED) {
       moveTo(PeerState.DISCONNECTED);
-    }
-  }
-
-  private void sendRole() {
-    if (peer != null && peerState.connected()) {
-      peer.writeAndFlush(new Frame(FrameType.ROLE, 0, 0, 0, Unpooled.buffer(1).writeByte(role().code())));
     }
   }
 
@@ -492,16 +248,17 @@ public final class Replicator {
     return call(() -> new HandshakeOffer(hello(), meta.bitmap().toBytes()));
   }
 
-  private Hello hello() {
+  Hello hello() {
     Superblock sb = meta.superblock();
     return new Hello(sb.nodeId(), sb.deviceSize(), sb.blockSize(), sb.bitmapGranularity(),
-        sb.generations(), sb.role(), sb.state(), meta.bitmap().count());
+        sb.generations(), sb.role(), sb.state(), meta.bitmap().count(),
+        sb.generations().isBlank() && sb.has(Superblock.FLAG_DATA_BLANK), settings.initialCopy());
   }
 
   public void onHandshake(Channel ch, HandshakeDone hd) {
     thread.execute(() -> {
       try {
-        startSession(ch, hd);
+        sessions.begin(ch, hd);
       } catch (RuntimeException e) {
         lastProblem = "session start failed: " + e.getMessage();
         LOG.warn("mirror {}: {}", name, lastProblem, e);
@@ -512,13 +269,16 @@ public final class Replicator {
     });
   }
 
-  /** Frames read in one go from the socket are handled in one mirror-thread task. */
+  /**
+   * Frames read in one go from the socket are handled together: at once when the link runs on the
+   * mirror thread (as in {@link io.zoneha.mirror.MirrorDisk}), else in one mirror-thread task.
+   */
   public void onFrames(Channel ch, List<Frame> frames) {
-    thread.execute(() -> {
+    onMirrorThread(() -> {
       for (Frame f : frames) {
         try {
           if (ch == peer) {
-            handleFrame(ch, f);
+            peerFrames.handle(ch, f);
           }
         } catch (RuntimeException e) {
           lastProblem = "peer " + f.type() + " frame rejected: " + e.getMessage();
@@ -532,6 +292,14 @@ public final class Replicator {
       pump();
       publish();
     });
+  }
+
+  private void onMirrorThread(Runnable task) {
+    if (thread.inEventLoop()) {
+      task.run();
+    } else {
+      thread.execute(task);
+    }
   }
 
   public void onClosed(Channel ch) {
@@ -549,225 +317,6 @@ public final class Replicator {
     });
   }
 
-  // ---- sessions (mirror thread) ----
-
-  private void startSession(Channel ch, HandshakeDone hd) {
-    if (ch != peer) {
-      return;
-    }
-    Hello now = hello();
-    if (!now.generations().equals(hd.local().generations()) || now.role() != hd.local().role()
-        || now.state() != hd.local().state()) {
-      // a write or role change raced the handshake; the peer judged stale facts, so start over
-      dropSession(ch, "local state changed during the handshake; reconnecting");
-      return;
-    }
-    peerRole = hd.peer().role();
-    LOG.info("mirror {}: handshake with {}: {} ({})", name, ch.remoteAddress(),
-        hd.decision().outcome(), hd.decision().reason());
-    switch (hd.decision().outcome()) {
-      case NO_SYNC -> {
-        moveTo(PeerState.STREAMING);
-        peerInSync = true;
-        diverged = false;
-        scheduleClean();
-      }
-      case RESYNC_TO_PEER -> {
-        fullSync = hd.decision().full();
-        startAsSource(hd);
-      }
-      case RESYNC_FROM_PEER -> {
-        fullSync = hd.decision().full();
-        startAsTarget();
-      }
-      case SPLIT_BRAIN, REFUSE -> {
-        lastProblem = hd.decision().outcome() + ": " + hd.decision().reason();
-        LOG.error("mirror {}: {}; the operator must choose the copy to keep", name, lastProblem);
-        moveTo(hd.decision().outcome() == io.zoneha.mirror.protocol.SyncDecision.Outcome.SPLIT_BRAIN
-            ? PeerState.SPLIT_BRAIN : PeerState.REFUSED);
-        Channel c = peer;
-        peer = null;
-        c.close();
-      }
-    }
-  }
-
-  private void startAsSource(HandshakeDone hd) {
-    Superblock sb = meta.superblock();
-    if (sb.generations().isBlank()) {
-      Generations g = sb.generations();
-      meta.update(sb.withGenerations(new Generations(ClusterPartition.newId(), g.bitmap(), g.history())));
-    }
-    DirtyBitmap bm = meta.bitmap();
-    if (hd.decision().full()) {
-      for (int c = 0; c < bm.chunks(); c++) {
-        bm.set(c);
-      }
-    } else {
-      bm.or(hd.peerBitmap());
-    }
-    meta.persistBitmap();
-    resync = new ResyncSource();
-    syncTotal = bm.dirtyBytes();
-    syncDone = 0;
-    peerInSync = true;
-    diverged = false;
-    moveTo(PeerState.SYNC_SOURCE);
-    pumpResync();
-  }
-
-  private void startAsTarget() {
-    Superblock sb = meta.superblock();
-    if (sb.state() != DiskState.INCONSISTENT) {
-      meta.update(sb.withState(DiskState.INCONSISTENT));
-    }
-    syncTotal = 0;
-    syncDone = 0;
-    moveTo(PeerState.SYNC_TARGET);
-  }
-
-  /** Sends dirty chunks while the resync window has room; ends the resync when none are left. */
-  private void pumpResync() {
-    if (resync == null || peer == null) {
-      return;
-    }
-    DirtyBitmap bm = meta.bitmap();
-    while (resync.inFlight.size() < settings.resyncWindowChunks()) {
-      int c = bm.nextSet(resync.cursor);
-      if (c < 0 || throttled()) {
-        break;
-      }
-      resync.cursor = c + 1;
-      ByteBuf buf = Unpooled.buffer(bm.chunkLength(c));
-      try {
-        ByteBuffer nio = buf.internalNioBuffer(0, bm.chunkLength(c));
-        data.read(bm.chunkOffset(c), nio);
-        buf.writerIndex(bm.chunkLength(c));
-      } catch (IOException e) {
-        buf.release();
-        throw new UncheckedIOException("resync read of chunk " + c + " failed", e);
-      }
-      Frame f = new Frame(FrameType.WRITE, Frame.FLAG_RESYNC, nextId++, bm.chunkOffset(c), buf);
-      resync.inFlight.add(c);
-      resync.sentBytes += bm.chunkLength(c);
-      resyncBytesSent += bm.chunkLength(c);
-      InFlight rf = new InFlight(f, bm.chunkLength(c), c, null);
-      rf.localDone = true;
-      enqueue(rf);
-    }
-    if (resync != null && resync.inFlight.isEmpty() && !resync.doneSent && bm.nextSet(resync.cursor) < 0) {
-      resync.doneSent = true;
-      long gen = meta.superblock().generations().current();
-      InFlight rf = new InFlight(Frame.longPayload(FrameType.RESYNC_DONE, nextId++, 0, gen), 0, -1, null);
-      rf.localDone = true;
-      enqueue(rf);
-    }
-  }
-
-  /** True when the resync must pause for its rate; a timer resumes it. */
-  private boolean throttled() {
-    long pause = ResyncThrottle.pauseNanos(settings.resyncRateBytes(), resync.sentBytes, resync.startNanos,
-        System.nanoTime());
-    if (pause == 0) {
-      return false;
-    }
-    if (!resync.pauseScheduled) {
-      resync.pauseScheduled = true;
-      ResyncSource current = resync;
-      thread.schedule(() -> {
-        current.pauseScheduled = false;
-        if (resync == current) {
-          pumpResync();
-          pump();
-          publish();
-        }
-      }, pause, TimeUnit.NANOSECONDS);
-    }
-    return true;
-  }
-
-  private void handleFrame(Channel ch, Frame f) {
-    switch (f.type()) {
-      case WRITE, ZERO -> {
-        PeerApplier.Applied a = applier.write(f);
-        if (a.problem() != null) {
-          lastProblem = a.problem();
-          LOG.error("mirror {}: {}", name, lastProblem);
-        }
-        syncDone += a.resyncBytes();
-        ch.write(a.reply(), ch.voidPromise());
-      }
-      case FLUSH -> ch.write(applier.flush(f), ch.voidPromise());
-      case WRITE_ACK, FLUSH_ACK, RESYNC_DONE_ACK -> acked(f);
-      case RESYNC_DONE -> finishAsTarget(ch, f);
-      case ROLE -> peerRole = DiskRole.ofCode(f.payload().readUnsignedByte());
-      case ERROR -> {
-        int code = f.length() >= 4 ? f.payload().readInt() : 0;
-        String msg = f.payload().toString(java.nio.charset.StandardCharsets.UTF_8);
-        lastProblem = "peer failed request " + f.requestId() + " (code " + code + "): " + msg
-            + "; mirror degraded, writes are tracked in the bitmap";
-        LOG.error("mirror {}: {}", name, lastProblem);
-        dropSession(ch, lastProblem);
-      }
-      case VERIFY -> ch.write(applier.verify(f), ch.voidPromise());
-      case VERIFY_RESULT -> verifyResult(f);
-      case HELLO, BITMAP -> throw new IllegalStateException(f.type() + " after the handshake");
-    }
-  }
-
-  private void acked(Frame f) {
-    InFlight rf = inflight.remove(f.requestId());
-    if (rf == null) {
-      throw new IllegalStateException("acknowledgement for unknown request " + f.requestId());
-    }
-    inflightBytes -= rf.bytes;
-    if (rf.resyncChunk >= 0 && resync != null) {
-      if (resync.acked(rf.resyncChunk)) {
-        meta.bitmap().clear(rf.resyncChunk);
-      }
-      syncDone += rf.bytes;
-    }
-    rf.markPeerDone();
-    if (f.type() == FrameType.RESYNC_DONE_ACK) {
-      finishAsSource();
-    } else if (f.type() == FrameType.FLUSH_ACK && f.requestId() == cleanRequestId) {
-      finishClean();
-    }
-    pumpResync();
-    scheduleClean();
-  }
-
-  private void finishAsSource() {
-    Superblock sb = meta.superblock();
-    meta.update(sb.withGenerations(sb.generations().resyncDoneAsSource()));
-    meta.persistBitmap();
-    resync = null;
-    moveTo(PeerState.STREAMING);
-    LOG.info("mirror {}: resync done, {} bytes sent", name, syncDone);
-  }
-
-  private void finishAsTarget(Channel ch, Frame f) {
-    long gen = f.payload().getLong(f.payload().readerIndex());
-    flushOrThrow();
-    meta.bitmap().clearAll();
-    meta.persistBitmap();
-    Superblock sb = meta.superblock();
-    meta.update(sb.withGenerations(sb.generations().resyncDoneAsTarget(gen)).withState(DiskState.UP_TO_DATE));
-    moveTo(PeerState.STREAMING);
-    peerInSync = true;
-    diverged = false;
-    ch.write(Frame.of(FrameType.RESYNC_DONE_ACK, f.requestId()), ch.voidPromise());
-    LOG.info("mirror {}: resync received ({} bytes); copy is up to date", name, syncDone);
-  }
-
-  private void flushOrThrow() {
-    try {
-      data.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   // ---- online verify (mirror thread) ----
 
   /** Compares every chunk with the peer while in use; completes with the differing ranges. */
@@ -779,7 +328,7 @@ public final class Replicator {
             name + ": verify needs a primary streaming to its peer and no other verify running"));
         return;
       }
-      verify = new OnlineVerify.Run(done);
+      verify = new VerifyRun(this, done);
       verifyBatch();
     });
     return done;
@@ -787,94 +336,32 @@ public final class Replicator {
 
   /** Sends the next batch of checksums; one batch per task so foreground writes interleave. */
   private void verifyBatch() {
-    OnlineVerify.Run v = verify;
-    if (v == null || peer == null || v.pending.size() >= OnlineVerify.MAX_PENDING) {
+    VerifyRun v = verify;
+    if (v == null || peer == null) {
       return;
     }
-    DirtyBitmap bm = meta.bitmap();
-    int n = Math.min(OnlineVerify.BATCH, bm.chunks() - v.nextChunk);
-    if (n <= 0) {
-      if (v.pending.isEmpty()) {
-        verify = null;
-        v.done.complete(OnlineVerify.ranges(v.differing, bm));
-      }
-      return;
+    if (v.completeIfAnswered()) {
+      verify = null;
+    } else if (v.sendBatch()) {
+      pump();
+      thread.execute(this::verifyBatch);
     }
-    Frame f = new Frame(FrameType.VERIFY, 0, nextId++, bm.chunkOffset(v.nextChunk),
-        OnlineVerify.checksums(data, bm, v.nextChunk, n));
-    v.pending.put(f.requestId(), v.nextChunk);
-    v.nextChunk += n;
-    InFlight rf = new InFlight(f, 0, -1, null);
-    rf.localDone = true;
-    enqueue(rf);
-    pump();
-    thread.execute(this::verifyBatch);
   }
 
-  private void verifyResult(Frame f) {
-    InFlight rf = inflight.remove(f.requestId());
-    Integer first = verify == null ? null : verify.pending.remove(f.requestId());
-    if (rf == null || first == null) {
+  void verifyResult(Frame f) {
+    InFlight rf = window.acknowledged(f.requestId());
+    if (rf == null || verify == null || !verify.answered(f)) {
       throw new IllegalStateException("VERIFY_RESULT for unknown request " + f.requestId());
     }
     rf.markPeerDone();
-    while (f.payload().readableBytes() >= 4) {
-      verify.differing.add(first + f.payload().readInt());
-    }
     verifyBatch();
   }
 
-  // ---- clearing the bitmap once the peer provably has everything (mirror thread) ----
-
-  private void scheduleClean() {
-    if (cleanScheduled || cleanRequestId >= 0 || peerState != PeerState.STREAMING
-        || meta.bitmap().count() == 0 || !inflight.isEmpty() || !waiting.isEmpty()) {
-      return;
-    }
-    cleanScheduled = true;
-    long seq = writeSeq;
-    thread.schedule(() -> startClean(seq), settings.cleanDelay().toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Cleans only after a whole quiet period: under steady load the bits simply stay set. */
-  private void startClean(long seqWhenScheduled) {
-    cleanScheduled = false;
-    if (writeSeq != seqWhenScheduled) {
-      scheduleClean();
-      return;
-    }
-    if (peerState != PeerState.STREAMING || meta.bitmap().count() == 0 || !inflight.isEmpty()
-        || !waiting.isEmpty()) {
-      return;
-    }
-    cleanRequestId = nextId++;
-    cleanSeq = writeSeq;
-    InFlight rf = new InFlight(Frame.of(FrameType.FLUSH, cleanRequestId), 0, -1, null);
-    rf.localDone = true;
-    enqueue(rf);
-    pump();
-  }
-
-  private void finishClean() {
-    cleanRequestId = -1;
-    if (writeSeq != cleanSeq || peerState != PeerState.STREAMING) {
-      return;
-    }
-    try {
-      data.flush();
-    } catch (IOException e) {
-      return;
-    }
-    meta.bitmap().clearAll();
-    meta.persistBitmap();
-    publish();
-  }
-
   private void checkAckTimeout() {
-    if (inflight.isEmpty() || peer == null) {
+    InFlight oldest = window.oldestSent();
+    if (oldest == null || peer == null) {
       return;
     }
-    InFlight oldest = inflight.values().iterator().next();
     long age = System.nanoTime() - oldest.sentAtNanos;
     if (age > settings.ackTimeout().toNanos()) {
       lastProblem = "peer did not acknowledge request " + oldest.id + " within " + settings.ackTimeout()
@@ -889,7 +376,7 @@ public final class Replicator {
    * Ends the session on {@code ch}. A primary starts a new generation before completing the
    * writes the peer did not acknowledge: they are now only local, tracked by their dirty bits.
    */
-  private void dropSession(Channel ch, String reason) {
+  void dropSession(Channel ch, String reason) {
     if (ch == null || ch != peer) {
       return;
     }
@@ -897,31 +384,16 @@ public final class Replicator {
     peer = null;
     peerInSync = false;
     peerRole = null;
-    resync = null;
+    resyncSender.stop();
     if (verify != null) {
-      verify.done.completeExceptionally(new MirrorIoException(MirrorIoException.Kind.CLOSED,
-          name + ": the session ended during verify (" + reason + ")"));
+      verify.fail(reason);
       verify = null;
     }
-    cleanRequestId = -1;
-    boolean pendingCallers = waiting.stream().anyMatch(r -> r.done != null)
-        || inflight.values().stream().anyMatch(r -> r.done != null);
-    if (pendingCallers && role() == DiskRole.PRIMARY) {
+    cleaner.sessionEnded();
+    if (window.hasCallers() && role() == DiskRole.PRIMARY) {
       ensureDiverged();
     }
-    for (InFlight rf : inflight.values()) {
-      rf.markPeerDone();
-    }
-    for (InFlight rf : waiting) {
-      if (rf.frame != null) {
-        rf.frame.release();
-      }
-      rf.markPeerDone();
-    }
-    inflight.clear();
-    waiting.clear();
-    inflightBytes = 0;
-    waitingBytes = 0;
+    window.abandon();
     meta.persistBitmap();
     if (peerState != PeerState.SPLIT_BRAIN && peerState != PeerState.REFUSED) {
       moveTo(PeerState.DISCONNECTED);
@@ -929,14 +401,20 @@ public final class Replicator {
     ch.close();
   }
 
-  private void moveTo(PeerState next) {
+  /** The id of the next frame this copy sends; ids only grow, so an answer names one frame. */
+  long nextId() {
+    return nextId++;
+  }
+
+  void moveTo(PeerState next) {
     peerState = peerState.moveTo(next);
     publish();
   }
 
-  private void publish() {
+  void publish() {
     Superblock sb = meta.superblock();
     stats = new MirrorStats(sb.role(), sb.state(), peerState, fullSync, settings.mode(), meta.bitmap().dirtyBytes(),
-        syncTotal, syncDone, inflightBytes + waitingBytes, resyncBytesSent, replicatedBytesSent, lastProblem);
+        syncTotal, syncDone, window.queuedBytes(), resyncBytesSent, window.writeBytesSent(), lastProblem,
+        peer != null && peerState.connected() ? peerRole : null);
   }
 }

@@ -12,6 +12,7 @@ import io.zoneha.mirror.MirrorDisk;
 import io.zoneha.mirror.MirrorDiskConfig;
 import io.zoneha.mirror.nbd.NbdServer;
 import io.zoneha.mirror.replication.MirrorIoException;
+import io.zoneha.mirror.storage.DeviceSize;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,8 @@ final class MdDriver implements ResourceDriver {
     this.ctx = ctx;
     this.params = params;
     this.operations = new MirrorOperations(ctx.vertx(), ctx.resource().name(), ctx.server());
-    MirrorDiskConfig cfg = diskConfig();
-    this.disk = ctx.vertx().executeBlocking(() -> MirrorDisk.open(cfg), false)
+    // building the config may read the data device's size: file I/O, so off the event loop
+    this.disk = ctx.vertx().executeBlocking(() -> MirrorDisk.open(diskConfig()), false)
         .onSuccess(d -> registry().put(ctx.resource().name(), d))
         .recover(t -> Future.failedFuture(new ActionFailure(MirrorErrors.OPEN_FAILED,
             ctx.resource().name() + ": cannot open the mirror disk: " + t.getMessage(), Scope.FAIL_OVER, t)));
@@ -58,7 +59,9 @@ final class MdDriver implements ResourceDriver {
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException(ctx.resource().name() + ": no peer server for the mirror"));
     int peerPort = MdParams.parse(ctx.resource().paramsFor(peer.name()), ctx.resource().name()).params().mirrorPort();
-    return new MirrorDiskConfig(ctx.resource().name(), params.dataPath(), params.clusterPath(), params.settings(),
+    var settings = params.settings(params.resolveSize(new DeviceSize()))
+        .withInitialCopy(params.initialCopyFor(ctx.server(), peer.name()));
+    return new MirrorDiskConfig(ctx.resource().name(), params.dataPath(), params.clusterPath(), settings,
         new InetSocketAddress(self.primaryAddress(), params.mirrorPort()),
         new InetSocketAddress(peer.primaryAddress(), peerPort),
         ctx.server().compareTo(peer.name()) < 0);
@@ -77,6 +80,9 @@ final class MdDriver implements ResourceDriver {
     Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
     if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NOT_UP_TO_DATE) {
       return new ActionFailure(MirrorErrors.NOT_UP_TO_DATE, c.getMessage(), Scope.FAIL_OVER, c);
+    }
+    if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NO_INITIAL_COPY) {
+      return new ActionFailure(MirrorErrors.NO_INITIAL_COPY, c.getMessage(), Scope.FAIL_OVER, c);
     }
     if (c instanceof MirrorIoException m && m.kind() == MirrorIoException.Kind.NOT_PRIMARY) {
       return new ActionFailure(MirrorErrors.PEER_IS_PRIMARY, c.getMessage(), Scope.RETRY_HERE, c);
@@ -104,7 +110,7 @@ final class MdDriver implements ResourceDriver {
     if (!disk.isComplete()) {
       return MirrorDetails.unavailable("opening", "");
     }
-    return disk.succeeded() ? MirrorDetails.of(disk.result().stats(), operations.paused())
+    return disk.succeeded() ? MirrorDetails.of(disk.result().stats(), disk.result().paused())
         : MirrorDetails.unavailable("error", disk.cause().getMessage());
   }
 

@@ -2,13 +2,16 @@ package io.zoneha.mirror.resource;
 
 import io.zoneha.engine.config.Params;
 import io.zoneha.engine.spi.FieldProblem;
+import io.zoneha.mirror.protocol.InitialCopy;
 import io.zoneha.mirror.replication.MirrorMode;
 import io.zoneha.mirror.replication.MirrorSettings;
+import io.zoneha.mirror.storage.DeviceSize;
 import io.zoneha.mirror.storage.MirrorGeometry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The typed fields of an {@code md} resource as one server sees them, defaults next to the keys.
@@ -28,7 +31,8 @@ public record MdParams(
     List<String> commands,
     List<String> deactivateCommands,
     Duration commandTimeout,
-    long resyncRate) {
+    long resyncRate,
+    String initialCopy) {
 
   public static final String DATA_PATH = "dataPath";
   public static final String CLUSTER_PATH = "clusterPath";
@@ -51,10 +55,25 @@ public record MdParams(
   public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
   /** Bytes per second for resync traffic; 0 means unlimited. */
   public static final String RESYNC_RATE = "resyncRate";
+  /**
+   * The source of a brand-new pair's initial copy: a server name, {@link #SKIP_INITIAL_COPY}, or
+   * empty (not chosen: only known-blank copies pair without the admin).
+   */
+  public static final String INITIAL_COPY = "initialCopy";
+  public static final String SKIP_INITIAL_COPY = "skip";
 
-  /** The settings for the replicator, with this resource's geometry and mode. */
-  public MirrorSettings settings() {
-    return MirrorSettings.defaults(size, mode).withGeometry(blockSize, bitmapGranularity).withResyncRate(resyncRate);
+  /** {@code size}: left out, the data device's own size is used (see {@link DeviceSize}). */
+  public static final long DETECT_SIZE = 0;
+
+  /** The settings for the replicator, with this resource's geometry and mode and the device size to use. */
+  public MirrorSettings settings(long deviceSize) {
+    return MirrorSettings.defaults(deviceSize, mode).withGeometry(blockSize, bitmapGranularity)
+        .withResyncRate(resyncRate);
+  }
+
+  /** The device size: {@code size}, or the data device's size when it is left out. Blocking (file I/O). */
+  public long resolveSize(DeviceSize sizes) {
+    return sizes.resolve(dataPath, size, blockSize);
   }
 
   public record Parsed(MdParams params, List<FieldProblem> problems) {}
@@ -77,10 +96,12 @@ public record MdParams(
       problems.add(new FieldProblem(RESYNC_RATE, e.getMessage()));
     }
     try {
-      size = MirrorGeometry.parseSize(SIZE, p.string(SIZE));
+      Optional<String> sizeText = p.optString(SIZE);
+      size = sizeText.isPresent() ? MirrorGeometry.parseSize(SIZE, sizeText.get()) : DETECT_SIZE;
       block = (int) MirrorGeometry.parseSize(BLOCK_SIZE, p.string(BLOCK_SIZE, String.valueOf(DEFAULT_BLOCK_SIZE)));
       gran = (int) MirrorGeometry.parseSize(GRANULARITY, p.string(GRANULARITY, String.valueOf(DEFAULT_GRANULARITY)));
-      MirrorGeometry.check(size, block, gran);
+      // a detected size is checked once known; here the other fields are checked against one block
+      MirrorGeometry.check(sizeText.isPresent() ? size : block, block, gran);
     } catch (RuntimeException e) {
       problems.add(new FieldProblem(fieldOf(e.getMessage(), SIZE), e.getMessage()));
     }
@@ -96,15 +117,41 @@ public record MdParams(
     } catch (RuntimeException e) {
       problems.add(new FieldProblem(COMMAND_TIMEOUT, e.getMessage()));
     }
+    String initialCopy = p.optString(INITIAL_COPY).orElse("").trim();
+    if (p.optString(INITIAL_COPY).isPresent() && initialCopy.isEmpty()) {
+      problems.add(new FieldProblem(INITIAL_COPY, "must name a server of the group or be '" + SKIP_INITIAL_COPY
+          + "' (leave it out when not chosen)"));
+    }
     if (data != null && data.equals(cluster)) {
       problems.add(new FieldProblem(CLUSTER_PATH, "must differ from dataPath"));
     }
     MdParams parsed = problems.isEmpty()
         ? new MdParams(data, cluster, size, block, gran, mode, mirrorPort, p.string(NBD_HOST, DEFAULT_NBD_HOST),
             nbdPort, p.string(EXPORT_NAME, resourceName), p.strings(COMMANDS), p.strings(DEACTIVATE_COMMANDS), timeout,
-            resyncRate)
+            resyncRate, initialCopy)
         : null;
     return new Parsed(parsed, problems);
+  }
+
+  /**
+   * The initial-copy choice as the copy on {@code self} states it, {@code peer} holding the other
+   * copy. Throws IllegalArgumentException naming the field for a server without a copy.
+   */
+  public InitialCopy initialCopyFor(String self, String peer) {
+    if (initialCopy.isEmpty()) {
+      return InitialCopy.UNSET;
+    }
+    if (initialCopy.equals(SKIP_INITIAL_COPY)) {
+      return InitialCopy.SKIP;
+    }
+    if (initialCopy.equals(self)) {
+      return InitialCopy.LOCAL;
+    }
+    if (initialCopy.equals(peer)) {
+      return InitialCopy.PEER;
+    }
+    throw new IllegalArgumentException(INITIAL_COPY + ": '" + initialCopy + "' holds no copy of this mirror (copies: "
+        + self + ", " + peer + "; or '" + SKIP_INITIAL_COPY + "')");
   }
 
   private static String fieldOf(String message, String dflt) {

@@ -19,6 +19,21 @@ public final class MdResourceType implements ResourceType {
     return MdParams.parse(params, "md").problems();
   }
 
+  /** Also checks that {@code initialCopy} names a server of the group (or is {@code skip}). */
+  @Override
+  public List<FieldProblem> validate(Params params, List<String> groupServers) {
+    MdParams.Parsed parsed = MdParams.parse(params, "md");
+    if (parsed.params() == null) {
+      return parsed.problems();
+    }
+    String source = parsed.params().initialCopy();
+    if (!source.isEmpty() && !source.equals(MdParams.SKIP_INITIAL_COPY) && !groupServers.contains(source)) {
+      return List.of(new FieldProblem(MdParams.INITIAL_COPY, "unknown server '" + source + "' (servers of the group: "
+          + String.join(", ", groupServers) + "; or '" + MdParams.SKIP_INITIAL_COPY + "')"));
+    }
+    return List.of();
+  }
+
   @Override
   public ResourceDriver create(ResourceContext context) {
     MdParams.Parsed parsed = MdParams.parse(context.params(), context.resource().name());

@@ -20,4 +20,6 @@ public final class MirrorErrors {
   public static final int PEER_DISCONNECTED = 1314;
   public static final int DEGRADED = 1315;
   public static final int RESYNC_RUNNING = 1316;
+  /** A brand-new copy may not serve before its initial copy (source chosen elsewhere, or not at all). */
+  public static final int NO_INITIAL_COPY = 1317;
 }

@@ -12,7 +12,6 @@ import io.zoneha.mirror.storage.DiskRole;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The operator actions of an md resource on one node: verify (on the primary), pause and resume
@@ -30,16 +29,11 @@ final class MirrorOperations {
   private final Vertx vertx;
   private final String resource;
   private final String server;
-  private final AtomicBoolean paused = new AtomicBoolean();
 
   MirrorOperations(Vertx vertx, String resource, String server) {
     this.vertx = vertx;
     this.resource = resource;
     this.server = server;
-  }
-
-  boolean paused() {
-    return paused.get();
   }
 
   Future<Result> run(MirrorDisk d, ResourceOperation op) {
@@ -68,18 +62,16 @@ final class MirrorOperations {
     });
   }
 
+  /** The pause is kept in the cluster partition: the copy stays paused across restarts until resumed. */
   private Future<Result> pause(MirrorDisk d) {
-    paused.set(true);
-    return vertx.executeBlocking(() -> {
-      d.link().disconnect();
-      return Result.of("replication of " + resource + " paused on " + server + "; changes are tracked for resync");
-    }, false);
+    return vertx.executeBlocking(d::pauseReplication, false).compose(MirrorOperations::from)
+        .map(v -> Result.of("replication of " + resource + " paused on " + server
+            + " (also after a restart, until resume); changes are tracked for resync"));
   }
 
   private Future<Result> resume(MirrorDisk d) {
-    paused.set(false);
-    d.link().reconnect();
-    return from(d.resume()).map(v -> Result.of("replication of " + resource + " resumed on " + server));
+    return from(d.resumeReplication()).compose(v -> from(d.resume()))
+        .map(v -> Result.of("replication of " + resource + " resumed on " + server));
   }
 
   private Future<Result> recover(MirrorDisk d, String source) {
@@ -87,8 +79,10 @@ final class MirrorOperations {
       return Future.failedFuture(new ActionFailure(98, "source: required (the server whose copy is kept)",
           Scope.GIVE_UP));
     }
-    paused.set(false);
-    d.link().reconnect();
+    return from(d.resumeReplication()).compose(v -> recoverFrom(d, source));
+  }
+
+  private Future<Result> recoverFrom(MirrorDisk d, String source) {
     if (source.equals(server)) {
       return from(d.resume()).map(v -> Result.of(server + " keeps its copy of " + resource
           + "; the other copy resyncs from it"));

@@ -36,11 +36,19 @@ public final class ClusterPartition implements AutoCloseable {
    * given geometry. An existing one must match the geometry.
    */
   public static ClusterPartition open(Path path, long deviceSize, int blockSize, int granularity) {
+    return open(path, deviceSize, blockSize, granularity, 0);
+  }
+
+  /**
+   * As {@link #open(Path, long, int, int)}; a partition initialised now gets {@code freshFlags}
+   * (e.g. {@link Superblock#FLAG_DATA_BLANK} when the data file is being created with it).
+   */
+  public static ClusterPartition open(Path path, long deviceSize, int blockSize, int granularity, int freshFlags) {
     try {
       FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       try {
-        return openChannel(path, ch, deviceSize, blockSize, granularity);
+        return openChannel(path, ch, deviceSize, blockSize, granularity, freshFlags);
       } catch (RuntimeException e) {
         ch.close();
         throw e;
@@ -50,14 +58,14 @@ public final class ClusterPartition implements AutoCloseable {
     }
   }
 
-  private static ClusterPartition openChannel(Path path, FileChannel ch, long size, int block, int gran)
-      throws IOException {
+  private static ClusterPartition openChannel(Path path, FileChannel ch, long size, int block, int gran,
+      int freshFlags) throws IOException {
     DirtyBitmap bm = new DirtyBitmap(size, gran);
     byte[] a = readAt(ch, SLOT_A, Superblock.SLOT_SIZE);
     byte[] b = readAt(ch, SLOT_B, Superblock.SLOT_SIZE);
     if (isZero(a) && isZero(b)) {
       Superblock fresh = new Superblock(0, newId(), size, block, gran, Generations.blank(),
-          DiskRole.SECONDARY, DiskState.UP_TO_DATE);
+          DiskRole.SECONDARY, DiskState.UP_TO_DATE, freshFlags);
       ClusterPartition cp = new ClusterPartition(path, ch, fresh, bm);
       cp.writeBitmapFully();
       cp.writeSuperblock(fresh);

@@ -16,6 +16,8 @@ public final class DirtyBitmap {
   private final int chunks;
   private final BitSet bits;
   private final BitSet changedPages = new BitSet();
+  /** Set bits, kept up to date: the mirror publishes it after every batch of writes. */
+  private int count;
 
   public DirtyBitmap(long deviceSize, int granularity) {
     long n = MirrorGeometry.chunks(deviceSize, granularity);
@@ -53,6 +55,7 @@ public final class DirtyBitmap {
     for (int c = first; c <= last; c++) {
       if (!bits.get(c)) {
         bits.set(c);
+        count++;
         changedPages.set(c / PAGE_BITS);
         changed = true;
       }
@@ -63,6 +66,7 @@ public final class DirtyBitmap {
   public void set(int chunk) {
     if (!bits.get(chunk)) {
       bits.set(chunk);
+      count++;
       changedPages.set(chunk / PAGE_BITS);
     }
   }
@@ -70,6 +74,7 @@ public final class DirtyBitmap {
   public void clear(int chunk) {
     if (bits.get(chunk)) {
       bits.clear(chunk);
+      count--;
       changedPages.set(chunk / PAGE_BITS);
     }
   }
@@ -79,6 +84,7 @@ public final class DirtyBitmap {
       changedPages.set(c / PAGE_BITS);
     }
     bits.clear();
+    count = 0;
   }
 
   public boolean get(int chunk) {
@@ -90,7 +96,7 @@ public final class DirtyBitmap {
   }
 
   public int count() {
-    return bits.cardinality();
+    return count;
   }
 
   /** Bytes of the device covered by set bits (the last chunk may be short). */
@@ -142,6 +148,7 @@ public final class DirtyBitmap {
     for (int c = o.nextSetBit(0); c >= 0 && c < chunks; c = o.nextSetBit(c + 1)) {
       bits.set(c);
     }
+    count = bits.cardinality();
     changedPages.clear();
   }
 

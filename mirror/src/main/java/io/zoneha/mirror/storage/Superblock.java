@@ -5,7 +5,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The versioned, checksummed header of a cluster partition. Encoded into a fixed 4 KiB slot;
- * {@code sequence} orders the two slots (the higher valid one wins).
+ * {@code sequence} orders the two slots (the higher valid one wins). Version 2 added
+ * {@code flags}; a version 1 slot still decodes (its flags are 0) and is rewritten as version 2
+ * on the next update.
  */
 public record Superblock(
     long sequence,
@@ -15,32 +17,56 @@ public record Superblock(
     int bitmapGranularity,
     Generations generations,
     DiskRole role,
-    DiskState state) {
+    DiskState state,
+    int flags) {
 
   public static final long MAGIC = 0x5A484D4953423031L; // "ZHMISB01"
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+  static final int VERSION_1 = 1;
   public static final int SLOT_SIZE = 4096;
-  /** magic, version, seq, nodeId, size, block, gran, current, bitmap, 2 history, role, state. */
-  static final int ENCODED_FIELDS_SIZE = 8 + 4 + 8 + 8 + 8 + 4 + 4 + 8 + 8 + 8 * Generations.HISTORY + 1 + 1;
+  /** Version 1: magic, version, seq, nodeId, size, block, gran, current, bitmap, 2 history, role, state. */
+  static final int ENCODED_FIELDS_SIZE_V1 = 8 + 4 + 8 + 8 + 8 + 4 + 4 + 8 + 8 + 8 * Generations.HISTORY + 1 + 1;
+  /** Version 2: version 1's fields, then flags. */
+  static final int ENCODED_FIELDS_SIZE = ENCODED_FIELDS_SIZE_V1 + 4;
+  /**
+   * The data partition was created by ZoneHA together with this partition and has not been
+   * written: it reads as zeros. Only meaningful while the generations are blank.
+   */
+  public static final int FLAG_DATA_BLANK = 1;
+  /** The operator paused replication; the link stays down until resumed (survives restarts). */
+  public static final int FLAG_PAUSED = 2;
+  static final int KNOWN_FLAGS = FLAG_DATA_BLANK | FLAG_PAUSED;
 
   public Superblock {
     MirrorGeometry.check(deviceSize, blockSize, bitmapGranularity);
+    if ((flags & ~KNOWN_FLAGS) != 0) {
+      throw new IllegalArgumentException("flags: unknown bits " + Integer.toHexString(flags & ~KNOWN_FLAGS));
+    }
+  }
+
+  public boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  public Superblock withFlag(int flag, boolean on) {
+    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, generations, role, state,
+        on ? flags | flag : flags & ~flag);
   }
 
   public Superblock withGenerations(Generations g) {
-    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, g, role, state);
+    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, g, role, state, flags);
   }
 
   public Superblock withRole(DiskRole r) {
-    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, generations, r, state);
+    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, generations, r, state, flags);
   }
 
   public Superblock withState(DiskState s) {
-    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, generations, role, s);
+    return new Superblock(sequence, nodeId, deviceSize, blockSize, bitmapGranularity, generations, role, s, flags);
   }
 
   Superblock withSequence(long seq) {
-    return new Superblock(seq, nodeId, deviceSize, blockSize, bitmapGranularity, generations, role, state);
+    return new Superblock(seq, nodeId, deviceSize, blockSize, bitmapGranularity, generations, role, state, flags);
   }
 
   public byte[] encode() {
@@ -52,13 +78,14 @@ public record Superblock(
       b.putLong(h);
     }
     b.put((byte) role.code()).put((byte) state.code());
+    b.putInt(flags);
     CRC32C crc = new CRC32C();
     crc.update(b.array(), 0, ENCODED_FIELDS_SIZE);
     b.putInt((int) crc.getValue());
     return b.array();
   }
 
-  /** Decodes one slot; throws {@link MetadataException} naming the first bad field. */
+  /** Decodes one slot (version 1 or 2); throws {@link MetadataException} naming the first bad field. */
   public static Superblock decode(byte[] slot, String slotName) {
     if (slot.length < ENCODED_FIELDS_SIZE + 4) {
       throw new MetadataException(slotName + ": too short (" + slot.length + " bytes)");
@@ -68,14 +95,15 @@ public record Superblock(
     if (magic != MAGIC) {
       throw new MetadataException(slotName + ": bad magic " + Long.toHexString(magic));
     }
+    int version = b.getInt();
+    int fieldsSize = version == VERSION_1 ? ENCODED_FIELDS_SIZE_V1 : ENCODED_FIELDS_SIZE;
     CRC32C crc = new CRC32C();
-    crc.update(slot, 0, ENCODED_FIELDS_SIZE);
-    int stored = ByteBuffer.wrap(slot, ENCODED_FIELDS_SIZE, 4).getInt();
+    crc.update(slot, 0, fieldsSize);
+    int stored = ByteBuffer.wrap(slot, fieldsSize, 4).getInt();
     if (stored != (int) crc.getValue()) {
       throw new MetadataException(slotName + ": checksum mismatch (torn or corrupt write)");
     }
-    int version = b.getInt();
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_1) {
       throw new MetadataException(slotName + ": unsupported version " + version);
     }
     long seq = b.getLong();
@@ -92,7 +120,8 @@ public record Superblock(
     try {
       DiskRole role = DiskRole.ofCode(b.get());
       DiskState state = DiskState.ofCode(b.get());
-      return new Superblock(seq, nodeId, size, block, gran, new Generations(cur, bm, hist), role, state);
+      int flags = version == VERSION_1 ? 0 : b.getInt();
+      return new Superblock(seq, nodeId, size, block, gran, new Generations(cur, bm, hist), role, state, flags);
     } catch (IllegalArgumentException e) {
       throw new MetadataException(slotName + ": " + e.getMessage(), e);
     }

@@ -10,6 +10,7 @@ import io.zoneha.mirror.MirrorPair;
 import io.zoneha.mirror.Tools;
 import io.zoneha.mirror.replication.MirrorMode;
 import io.zoneha.mirror.replication.PeerState;
+import io.zoneha.mirror.storage.DiskRole;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,11 @@ class NbdRealClientsTest {
       }
       // fail over: A stops serving and steps down, B takes over and serves the same bytes
       p.a.demote().get(10, TimeUnit.SECONDS);
+      // B may take over once it sees A as secondary. In a steady session the demotion's barrier
+      // already guarantees that; if the session restarted under load, B may briefly hold A's role
+      // from a HELLO sent before the demotion, so wait for B's view instead of racing it
+      p.await("b streaming and sees a as secondary", () -> p.b.stats().peerState() == PeerState.STREAMING
+          && p.b.stats().peerRole() == DiskRole.SECONDARY);
       p.b.becomePrimary(false).get(10, TimeUnit.SECONDS);
       try (NbdServer s = export(p.b)) {
         ok(Tools.run(60, "qemu-io", "-f", "raw", "-r", "-c", "read -P 0xab 0 1M", url(s)), "read on new primary");

@@ -120,7 +120,15 @@ class FrameCodecTest {
         io.zoneha.mirror.storage.DiskRole.PRIMARY, io.zoneha.mirror.storage.DiskState.INCONSISTENT, 12);
     ByteBuf b = h.encode();
     assertEquals(h, Hello.decode(b.duplicate()));
-    b.setByte(Hello.SIZE - 6, 77);
+    Hello paired = h.withPairing(true, InitialCopy.PEER);
+    assertEquals(paired, Hello.decode(paired.encode()));
+    // a first-release HELLO (no pairing byte) still decodes: not known blank, no choice
+    Hello v1 = Hello.decode(h.encode().slice(0, Hello.SIZE_V1));
+    assertEquals(h.withPairing(false, InitialCopy.UNSET), v1);
+    ByteBuf badPairing = h.encode();
+    badPairing.setByte(Hello.SIZE - 1, 0x40);
+    assertEquals("hello.pairing", assertThrows(FrameException.class, () -> Hello.decode(badPairing)).field());
+    b.setByte(Hello.SIZE_V1 - 6, 77);
     FrameException e = assertThrows(FrameException.class, () -> Hello.decode(b));
     assertEquals("hello.role", e.field());
     FrameException len = assertThrows(FrameException.class, () -> Hello.decode(Unpooled.buffer(3).writeZero(3)));

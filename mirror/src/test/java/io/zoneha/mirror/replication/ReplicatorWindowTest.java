@@ -42,9 +42,9 @@ class ReplicatorWindowTest {
     thread = new DefaultEventExecutor();
     MirrorSettings s = new MirrorSettings(SIZE, 4096, 65536, MirrorMode.SYNC, 4, 1 << 20, 2,
         Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 1 << 20,
-        Duration.ZERO, MirrorSettings.UNLIMITED).validate();
+        Duration.ZERO, MirrorSettings.UNLIMITED, io.zoneha.mirror.protocol.InitialCopy.UNSET).validate();
     data = DataStore.open(dir.resolve("d"), SIZE);
-    meta = ClusterPartition.open(dir.resolve("m"), SIZE, 4096, 65536);
+    meta = ClusterPartition.open(dir.resolve("m"), SIZE, 4096, 65536, io.zoneha.mirror.storage.Superblock.FLAG_DATA_BLANK);
     r = new Replicator("t", thread, data, meta, s);
     peer = new EmbeddedChannel();
     r.onActive(peer);

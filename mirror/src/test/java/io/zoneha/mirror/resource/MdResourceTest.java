@@ -150,6 +150,9 @@ class MdResourceTest {
       assertEquals(MirrorErrors.PEER_IS_PRIMARY, refused.code());
 
       await(d1.deactivate(Reason.of("move group")));
+      // as the engine would after 1303 (retry here): s2 takes over once it sees s1 as secondary
+      Await.until("s2 sees s1 step down", MirrorPair.WAIT, () -> disk(node2).stats().peerState() == PeerState.STREAMING
+          && disk(node2).stats().peerRole() == io.zoneha.mirror.storage.DiskRole.SECONDARY, () -> disk(node2).stats());
       await(d2.activate(Reason.of("failover")));
       ByteBuf got = disk(node2).read(4096, 65536).get(10, TimeUnit.SECONDS);
       byte[] g = new byte[65536];
@@ -231,6 +234,48 @@ class MdResourceTest {
       byte[] e = new byte[4096];
       MirrorPair.pattern(4096, 1).readBytes(e);
       assertArrayEquals(e, g, "the kept side's write won");
+    } finally {
+      await(d1.close());
+      await(d2.close());
+    }
+  }
+
+  /**
+   * Data partitions that existed before the mirror: activation is refused with 1317, mdw reports
+   * the refused pairing (1312), and the CLI's recover --source makes the initial copy.
+   */
+  @Test
+  void newPairOverExistingDataWaitsForTheAdminsChoice() throws Exception {
+    byte[] existing = new byte[16 << 20];
+    java.util.Arrays.fill(existing, 0, 4096, (byte) 0x42);
+    Files.write(dir.resolve("s1.data"), existing);
+    Files.write(dir.resolve("s2.data"), new byte[16 << 20]);
+    TypeRegistry reg = TypeRegistry.load();
+    ResourceType type = reg.resource("md").orElseThrow();
+    ResourceConfig md = resource();
+    ClusterConfig c = cluster(md);
+    ResourceDriver d1 = driver(type, c, md, "s1", node1);
+    ResourceDriver d2 = driver(type, c, md, "s2", node2);
+    MonitorDriver mdw1 = monitor(reg.monitor("mdw").orElseThrow(), c, node1, "s1");
+    try {
+      Await.until("the new pair is refused", MirrorPair.WAIT, () -> "refused".equals(d1.details().get("state")),
+          d1::details);
+      assertEquals(MirrorErrors.PAIR_REFUSED, check(mdw1).code());
+      assertTrue(check(mdw1).message().contains("initialCopy"), check(mdw1).message());
+      ActionFailure refused = assertInstanceOf(ActionFailure.class, assertThrows(() -> await(d1.activate(Reason.of("start")))));
+      assertEquals(MirrorErrors.NO_INITIAL_COPY, refused.code(), refused.getMessage());
+
+      await(d2.operate(op("recover", Map.of("source", "s1"))));
+      await(d1.operate(op("recover", Map.of("source", "s1"))));
+      Await.until("initial copy from s1 done", MirrorPair.WAIT,
+          () -> "up-to-date".equals(d1.details().get("state")) && "up-to-date".equals(d2.details().get("diskState")),
+          () -> d1.details() + " / " + d2.details());
+      await(d1.activate(Reason.of("start")));
+      ByteBuf got = disk(node2).read(0, 4096).get(10, TimeUnit.SECONDS);
+      byte[] g = new byte[4096];
+      got.readBytes(g);
+      got.release();
+      assertArrayEquals(java.util.Arrays.copyOf(existing, 4096), g, "s2 holds s1's data");
     } finally {
       await(d1.close());
       await(d2.close());

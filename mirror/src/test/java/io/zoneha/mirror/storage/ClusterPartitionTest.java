@@ -106,9 +106,62 @@ class ClusterPartitionTest {
   }
 
   @Test
+  void flagsRoundTripAndFreshFlagsApplyOnlyToANewPartition() {
+    Path p = dir.resolve("c");
+    try (ClusterPartition cp = ClusterPartition.open(p, SIZE, 4096, 65536, Superblock.FLAG_DATA_BLANK)) {
+      assertTrue(cp.superblock().has(Superblock.FLAG_DATA_BLANK));
+      cp.update(cp.superblock().withFlag(Superblock.FLAG_PAUSED, true).withFlag(Superblock.FLAG_DATA_BLANK, false));
+    }
+    try (ClusterPartition cp = ClusterPartition.open(p, SIZE, 4096, 65536, Superblock.FLAG_DATA_BLANK)) {
+      assertEquals(Superblock.FLAG_PAUSED, cp.superblock().flags(), "an existing partition keeps its own flags");
+      cp.update(cp.superblock().withFlag(Superblock.FLAG_PAUSED, false));
+    }
+    try (ClusterPartition cp = ClusterPartition.open(p, SIZE, 4096, 65536)) {
+      assertEquals(0, cp.superblock().flags());
+    }
+  }
+
+  /** A partition written by version 1 (no flags) opens, and its next update is written as version 2. */
+  @Test
+  void versionOneSlotsStillOpen() throws Exception {
+    Path p = dir.resolve("c");
+    Generations g = Generations.of(11, 0, 5, 0);
+    byte[] v1 = versionOneSlot(7, 0x1234, g);
+    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+      f.write(v1); // slot A at 0; slot B stays zero (invalid)
+    }
+    try (ClusterPartition cp = ClusterPartition.open(p, SIZE, 4096, 65536)) {
+      Superblock sb = cp.superblock();
+      assertEquals(7, sb.sequence());
+      assertEquals(0x1234, sb.nodeId());
+      assertEquals(g, sb.generations());
+      assertEquals(DiskState.UP_TO_DATE, sb.state());
+      assertEquals(0, sb.flags());
+      cp.update(sb.withFlag(Superblock.FLAG_PAUSED, true));
+    }
+    try (ClusterPartition cp = ClusterPartition.open(p, SIZE, 4096, 65536)) {
+      assertEquals(8, cp.superblock().sequence(), "the version 2 slot is newer");
+      assertTrue(cp.superblock().has(Superblock.FLAG_PAUSED));
+      assertEquals(g, cp.superblock().generations());
+    }
+  }
+
+  /** The version 1 layout written out independently of the encoder. */
+  private static byte[] versionOneSlot(long seq, long nodeId, Generations g) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Superblock.SLOT_SIZE);
+    b.putLong(Superblock.MAGIC).putInt(1).putLong(seq).putLong(nodeId).putLong(SIZE).putInt(4096).putInt(65536);
+    b.putLong(g.current()).putLong(g.bitmap()).putLong(g.history()[0]).putLong(g.history()[1]);
+    b.put((byte) DiskRole.SECONDARY.code()).put((byte) DiskState.UP_TO_DATE.code());
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(b.array(), 0, b.position());
+    b.putInt((int) crc.getValue());
+    return b.array();
+  }
+
+  @Test
   void unknownVersionIsNamed() {
     Superblock sb = new Superblock(5, 1, SIZE, 4096, 65536, Generations.blank(), DiskRole.SECONDARY,
-        DiskState.UP_TO_DATE);
+        DiskState.UP_TO_DATE, 0);
     byte[] slot = sb.encode();
     slot[11] = 9; // version field, then fix the checksum so only the version is wrong
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();

@@ -38,4 +38,41 @@ class DirtyBitmapTest {
     c.or(a.toBytes());
     assertArrayEquals(a.toBytes(), c.toBytes());
   }
+
+  @Test
+  void countFollowsEverySetAndClear() {
+    java.util.Random rnd = new java.util.Random(7);
+    DirtyBitmap b = new DirtyBitmap(64L << 20, 65536);
+    java.util.BitSet model = new java.util.BitSet();
+    for (int i = 0; i < 5000; i++) {
+      int c = rnd.nextInt(b.chunks());
+      switch (rnd.nextInt(5)) {
+        case 0 -> {
+          b.set(c);
+          model.set(c);
+        }
+        case 1 -> {
+          b.clear(c);
+          model.clear(c);
+        }
+        case 2 -> {
+          int n = 1 + rnd.nextInt(300_000);
+          b.mark(b.chunkOffset(c), n);
+          model.set(c, (int) Math.min(b.chunks(), (b.chunkOffset(c) + n - 1) / 65536 + 1));
+        }
+        case 3 -> {
+          if (rnd.nextInt(50) == 0) {
+            b.clearAll();
+            model.clear();
+          }
+        }
+        default -> {
+          DirtyBitmap copy = new DirtyBitmap(64L << 20, 65536);
+          copy.load(b.toBytes());
+          assertEquals(model.cardinality(), copy.count());
+        }
+      }
+      assertEquals(model.cardinality(), b.count());
+    }
+  }
 }

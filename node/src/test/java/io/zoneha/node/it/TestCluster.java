@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -37,10 +38,27 @@ final class TestCluster implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   TestCluster(int subnet, String yaml) throws IOException {
+    claim(subnet);
     this.subnet = subnet;
     this.dir = Files.createTempDirectory("zoneha-it-");
     this.config = dir.resolve("cluster.yaml");
     Files.writeString(config, yaml.replace("@DIR@", dir.toString()));
+  }
+
+  /** Which test class uses each subnet: two classes on one subnet would talk to each other's nodes. */
+  private static final Map<Integer, String> OWNERS = new ConcurrentHashMap<>();
+
+  private static void claim(int subnet) {
+    if (subnet <= 0) {
+      return; // addresses in network namespaces the test made, not 127.B.N.x
+    }
+    String owner = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.map(f -> f.getDeclaringClass().getName())
+            .filter(n -> !n.equals(TestCluster.class.getName())).findFirst().orElse("?"));
+    String before = OWNERS.putIfAbsent(subnet, owner);
+    if (before != null && !before.equals(owner)) {
+      throw new IllegalStateException("subnet " + subnet + " is already used by " + before + "; pick another for " + owner);
+    }
   }
 
   /**

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * Screenshots land in node/target/e2e-screenshots/.
  */
 class WebUiE2eTest {
-  private static final int SUBNET = 31;
+  private static final int SUBNET = 35;
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path E2E = Path.of("..", "web", "e2e").toAbsolutePath().normalize();
   private static final Duration SCRIPT_MAX = Duration.ofMinutes(4);
