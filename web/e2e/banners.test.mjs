@@ -54,12 +54,12 @@ async function main() {
     const cut = status(false);
     cut.servers[1] = { name: 'node2', state: 'unreachable', az: 'us-east-1b',
       note: 'no heartbeats on any interconnect, but the witness hears it' };
-    socket.send(JSON.stringify({ type: 'status', status: cut }));
+    send(cut);
     await page.waitForSelector('[data-testid="banner-unreachable"]');
     const cutBanner = await page.locator('[data-testid="banner-unreachable"]').innerText();
     check(cutBanner.includes('node2') && cutBanner.includes('witness') && cutBanner.includes('Nothing fails over'),
       'unreachable banner explains the cut: ' + cutBanner);
-    socket.send(JSON.stringify({ type: 'status', status: status(false) }));
+    send(status(false));
     await page.waitForSelector('[data-testid="banner-unreachable"]', { state: 'detached' });
 
     await page.click('[data-testid="move-failover1-node2"]');
