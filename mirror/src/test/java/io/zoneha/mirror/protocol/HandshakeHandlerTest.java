@@ -113,10 +113,15 @@ class HandshakeHandlerTest {
   @Test
   void silentPeerTimesOut() {
     List<Throwable> errors = new ArrayList<>();
-    EmbeddedChannel ch = new EmbeddedChannel(
+    // the embedded loop's clock is real time plus what the test advances: frozen before the
+    // handler schedules its timeout, a slow machine cannot make it fire before 1000 ms
+    EmbeddedChannel ch = new EmbeddedChannel();
+    ch.freezeTime();
+    ch.pipeline().addLast(
         new HandshakeHandler(() -> CompletableFuture.completedFuture(
             new HandshakeOffer(hello(1, Generations.blank(), DiskRole.SECONDARY), new byte[2])), 1000),
         new ProtocolErrorHandler(errors::add));
+    ch.pipeline().fireChannelActive();
     ch.advanceTimeBy(999, TimeUnit.MILLISECONDS);
     ch.runScheduledPendingTasks();
     assertTrue(ch.isOpen());

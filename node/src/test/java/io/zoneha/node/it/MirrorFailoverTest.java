@@ -34,26 +34,7 @@ class MirrorFailoverTest {
   private static final Duration FAILOVER = Duration.ofSeconds(20);
 
   private static String yaml() {
-    StringBuilder b = new StringBuilder(Yaml.header("it-mirror", SUBNET, 2));
-    b.append("""
-        groups:
-          - name: mirror1
-            resources:
-              - name: data1
-                type: md
-                params:
-                  size: 16M
-                  mode: sync
-                  mirrorPort: 29010
-                  nbdPort: 29011
-                  exportName: data1
-                servers:
-        """);
-    for (int i = 1; i <= 2; i++) {
-      b.append("          node").append(i).append(": {dataPath: @DIR@/node").append(i).append("-data.img, clusterPath: @DIR@/node")
-          .append(i).append("-cluster.img, nbdHost: ").append(TestCluster.addr(SUBNET, i)).append("}\n");
-    }
-    return b.toString();
+    return Yaml.header("it-mirror", SUBNET, 2) + Yaml.mirrorGroup(SUBNET, "16M");
   }
 
   @Test

@@ -34,25 +34,7 @@ class MirrorUiE2eTest {
   private static final long SCRIPT_MAX_SECONDS = 120;
 
   private static String yaml() {
-    StringBuilder b = new StringBuilder(Yaml.header("it-mirror-ui", SUBNET, 2)).append(users()).append("""
-        groups:
-          - name: mirror1
-            resources:
-              - name: data1
-                type: md
-                params:
-                  size: 8M
-                  mode: sync
-                  mirrorPort: 29010
-                  nbdPort: 29011
-                  exportName: data1
-                servers:
-        """);
-    for (int i = 1; i <= 2; i++) {
-      b.append("          node").append(i).append(": {dataPath: @DIR@/node").append(i).append("-data.img, clusterPath: @DIR@/node")
-          .append(i).append("-cluster.img, nbdHost: ").append(TestCluster.addr(SUBNET, i)).append("}\n");
-    }
-    return b.toString();
+    return Yaml.header("it-mirror-ui", SUBNET, 2) + users() + Yaml.mirrorGroup(SUBNET, "8M");
   }
 
   private static String users() {

@@ -24,4 +24,30 @@ final class Yaml {
         + "          start: \"echo start >> @DIR@/starts-$ZONEHA_SERVER && touch @DIR@/active-$ZONEHA_SERVER\"\n"
         + "          stop: \"rm -f @DIR@/active-$ZONEHA_SERVER\"\n";
   }
+
+  /**
+   * A group "mirror1" with one sync md resource "data1" of {@code size}, file-backed in the test
+   * directory, exported on each server's own loopback address.
+   */
+  static String mirrorGroup(int subnet, String size) {
+    StringBuilder b = new StringBuilder("""
+        groups:
+          - name: mirror1
+            resources:
+              - name: data1
+                type: md
+                params:
+                  size: %s
+                  mode: sync
+                  mirrorPort: 29010
+                  nbdPort: 29011
+                  exportName: data1
+                servers:
+        """.formatted(size));
+    for (int i = 1; i <= 2; i++) {
+      b.append("          node").append(i).append(": {dataPath: @DIR@/node").append(i).append("-data.img, clusterPath: @DIR@/node")
+          .append(i).append("-cluster.img, nbdHost: ").append(TestCluster.addr(subnet, i)).append("}\n");
+    }
+    return b.toString();
+  }
 }
