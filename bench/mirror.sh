@@ -8,7 +8,9 @@
 # robin: round r runs each job on every target back to back, so a burst of load from the
 # machine's neighbours hits all targets of a round alike. Each cell is the median over rounds;
 # each ratio is the median of the per-round ratios against nbdkit.
-# Usage: bench/mirror.sh [--dir DIR] [--runtime SECONDS] [--rounds N] [--warmup SECONDS] [--size 256M]
+# Usage: bench/mirror.sh [--dir DIR] [--runtime SECONDS] [--rounds N] [--warmup SECONDS] [--size 256M] [--pinned]
+# --pinned: one CPU stands for one host. nbdkit, every ZoneHA primary and the fio client run on
+# CPU 0, every ZoneHA secondary on CPU 1, as when the secondary is another server in another AZ.
 # Needs: java 17, mvn (offline cache), fio, nbdkit, qemu-io. Prints a markdown table.
 # Run as root, it raises its own scheduling priority (nice -10) so other work on a shared
 # machine disturbs it less; every target inherits the same priority.
@@ -19,6 +21,7 @@ RUNTIME=5
 ROUNDS=3
 WARMUP=20
 SIZE=256M
+PINNED=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) DIR="$2"; shift 2 ;;
@@ -26,6 +29,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --size) SIZE="$2"; shift 2 ;;
+    --pinned) PINNED=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +52,10 @@ mvn -B -ntp -o -q -pl mirror -am compile dependency:build-classpath -Dmdep.outpu
 CP="$(pwd)/mirror/target/classes:$(cat "$CP_FILE")"
 JAVA_OPTS=(-Xms256m -Xmx512m -XX:+UseParallelGC -Dlogback.configurationFile=/dev/null)
 
+# command prefixes that place a process on a "host" (taskset execs it, so $! stays its PID)
+HOST0=(); HOST1=()
+[ "$PINNED" = 1 ] && { HOST0=(taskset -c 0); HOST1=(taskset -c 1); }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # start_zoneha MODE DELAY_US TAG -> sets NBD_PORT, SEC_PID, PRI_PID; PIDS += both
@@ -55,11 +63,11 @@ start_zoneha() {
   local mode=$1 delay=$2 tag=$3
   rm -f "$DIR/$tag".*
   local mport; mport=$(free_port)
-  java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=b data="$DIR/$tag.b.data" meta="$DIR/$tag.b.meta" \
+  "${HOST1[@]}" java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=b data="$DIR/$tag.b.data" meta="$DIR/$tag.b.meta" \
     size="$SIZE" mode="$mode" listen=127.0.0.1:"$mport" delayMicros="$delay" >"$DIR/$tag.b.out" 2>"$DIR/$tag.b.err" &
   PIDS+=($!); SEC_PID=$!
   until grep -q READY "$DIR/$tag.b.out" 2>/dev/null; do sleep 0.1; done
-  java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=a data="$DIR/$tag.a.data" meta="$DIR/$tag.a.meta" \
+  "${HOST0[@]}" java "${JAVA_OPTS[@]}" -cp "$CP" io.zoneha.mirror.MirrorMain name=a data="$DIR/$tag.a.data" meta="$DIR/$tag.a.meta" \
     size="$SIZE" mode="$mode" peer=127.0.0.1:"$mport" initiator=true primary=true nbd=127.0.0.1:0 \
     delayMicros="$delay" status="$DIR/$tag.a.status" >"$DIR/$tag.a.out" 2>"$DIR/$tag.a.err" &
   PIDS+=($!); PRI_PID=$!
@@ -75,7 +83,7 @@ cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' 
 run_fio() {
   local uri=$1 name=$2 rw=$3 bs=$4 qd=$5 pids=$6
   local c0; c0=$(cpu_ticks $pids)
-  fio --name="$name" --ioengine=nbd --uri="$uri" --rw="$rw" --bs="$bs" --iodepth="$qd" \
+  "${HOST0[@]}" fio --name="$name" --ioengine=nbd --uri="$uri" --rw="$rw" --bs="$bs" --iodepth="$qd" \
     --size="$SIZE" --time_based --runtime="$RUNTIME" --ramp_time=1 --randrepeat=0 \
     --output-format=json >"$DIR/fio-$name.json" 2>"$DIR/fio-$name.err"
   local c1; c1=$(cpu_ticks $pids)
@@ -95,7 +103,7 @@ PY
 # second client as a cross-check: qemu-img bench, 1 MiB writes at depth 8 -> "MiB/s MiB/s"
 run_qemu_bench() {
   local t
-  t=$(qemu-img bench -f raw -w -s 1M -d 8 -c 1500 "$1" 2>/dev/null | sed -n 's/Run completed in \([0-9.]*\) seconds./\1/p')
+  t=$("${HOST0[@]}" qemu-img bench -f raw -w -s 1M -d 8 -c 1500 "$1" 2>/dev/null | sed -n 's/Run completed in \([0-9.]*\) seconds./\1/p')
   python3 -c "v = 1500 / $t; print(f'{v:.0f} {v:.1f}')"
 }
 
@@ -116,7 +124,7 @@ declare -A URI SERVER_PIDS
 TARGETS=(nbdkit)
 truncate -s "$SIZE" "$DIR/nbdkit.img"
 NP=$(free_port)
-nbdkit -f -p "$NP" -i 127.0.0.1 file file="$DIR/nbdkit.img" &
+"${HOST0[@]}" nbdkit -f -p "$NP" -i 127.0.0.1 file file="$DIR/nbdkit.img" &
 PIDS+=($!)
 SERVER_PIDS[nbdkit]=$!
 until qemu-io -f raw -r -c 'read 0 512' "nbd://127.0.0.1:$NP" >/dev/null 2>&1; do sleep 0.1; done
@@ -170,16 +178,17 @@ AFTER=$(awk '{print $2}' "$DIR/resync.a.status")
 stop_pid "$PRI_PID"; stop_pid "$SEC_PID"
 cmp "$DIR/resync.a.data" "$DIR/resync.b.data" && SAME=identical || SAME=DIFFERENT
 
-python3 - "$RESULTS" "$RUNTIME" "$ROUNDS" "$SIZE" "$DIR" "$DIRTY" "$((AFTER - BEFORE))" "$START" "$END" "$SAME" "${TARGETS[@]}" <<'PY'
+python3 - "$RESULTS" "$RUNTIME" "$ROUNDS" "$SIZE" "$PINNED" "$DIR" "$DIRTY" "$((AFTER - BEFORE))" "$START" "$END" "$SAME" "${TARGETS[@]}" <<'PY'
 import statistics, sys
-results, runtime, rounds, size, d, dirty, sent, start, end, same, *targets = sys.argv[1:]
+results, runtime, rounds, size, pinned, d, dirty, sent, start, end, same, *targets = sys.argv[1:]
 cell = {}
 for line in open(results):
     r, t, job, iops, mib, server_us, fio_us = line.split()
     cell[(int(r), t, job)] = (float(iops), float(mib), float(server_us), float(fio_us))
 jobs = ["seq1m-qd8", "rand4k-qd1", "rand4k-qd32", "qemu"]
 heads = ["seq1m-qd8 IOPS (MiB/s)", "rand4k-qd1 IOPS (MiB/s)", "rand4k-qd32 IOPS (MiB/s)", "qemu-img bench 1M QD8 MiB/s"]
-print(f"fio nbd engine, {runtime}s per job, {rounds} rounds, {size} export, files in {d}\n")
+print(f"fio nbd engine, {runtime}s per job, {rounds} rounds, {size} export, files in {d}"
+      + (", pinned: nbdkit, primaries and fio on CPU 0, secondaries on CPU 1" if pinned == "1" else "") + "\n")
 print("| target | " + " | ".join(f"{h} | ratio (range)" for h in heads) + " |")
 print("|---" * (1 + 2 * len(jobs)) + "|")
 for t in targets:
