@@ -13,8 +13,17 @@ import java.util.zip.CRC32C;
 
 /** Online verify: chunk checksums compared across the pair while the mirror is in use. */
 public final class OnlineVerify {
-  /** Chunks per VERIFY frame. */
-  static final int BATCH = 256;
+  /**
+   * Bytes of the device read and checksummed per VERIFY frame. The reads run on the copy's event
+   * loop, which also serves the NBD export and the mirror link, so one batch stays short.
+   */
+  static final int BATCH_BYTES = 1 << 20;
+
+  /** Chunks per VERIFY frame for this bitmap granularity. */
+  static int batchChunks(int granularity) {
+    return Math.max(1, BATCH_BYTES / granularity);
+  }
+
   /** VERIFY frames outstanding at once. */
   static final int MAX_PENDING = 4;
 

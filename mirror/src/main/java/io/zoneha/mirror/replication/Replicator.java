@@ -408,6 +408,9 @@ public final class Replicator {
 
   void moveTo(PeerState next) {
     peerState = peerState.moveTo(next);
+    if (peerState != PeerState.HANDSHAKE) {
+      roles.handshakeEnded();
+    }
     publish();
   }
 

@@ -7,6 +7,8 @@ import io.zoneha.mirror.storage.DiskRole;
 import io.zoneha.mirror.storage.DiskState;
 import io.zoneha.mirror.storage.Generations;
 import io.zoneha.mirror.storage.Superblock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,9 +21,8 @@ final class RoleChanges {
   /** Longest a promotion waits for a handshake in progress (bounded by the handshake timeout). */
   static final long PROMOTION_HANDSHAKE_WAIT_MILLIS = 5000;
   /** How often a promotion looks again whether the handshake is over. */
-  private static final long HANDSHAKE_POLL_MILLIS = 20;
-
   private final Replicator r;
+  private final List<CompletableFuture<Void>> handshakeWaiters = new ArrayList<>();
 
   RoleChanges(Replicator r) {
     this.r = r;
@@ -38,19 +39,24 @@ final class RoleChanges {
         .thenCompose(v -> promote(force));
   }
 
-  /** Completes once the link is not in HANDSHAKE, or at {@code deadline} (System.nanoTime). */
+  /** Completes once the link leaves HANDSHAKE, or at {@code deadline} (System.nanoTime). */
   private CompletableFuture<Void> handshakeSettled(long deadline) {
     CompletableFuture<Void> settled = new CompletableFuture<>();
-    r.thread.execute(() -> pollHandshake(settled, deadline));
+    r.thread.execute(() -> {
+      if (r.peerState != PeerState.HANDSHAKE) {
+        settled.complete(null);
+        return;
+      }
+      handshakeWaiters.add(settled);
+      r.thread.schedule(() -> settled.complete(null), Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    });
     return settled;
   }
 
-  private void pollHandshake(CompletableFuture<Void> settled, long deadline) {
-    if (r.peerState != PeerState.HANDSHAKE || System.nanoTime() - deadline >= 0) {
-      settled.complete(null);
-      return;
-    }
-    r.thread.schedule(() -> pollHandshake(settled, deadline), HANDSHAKE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+  /** The link left HANDSHAKE: promotions waiting for its outcome go on. */
+  void handshakeEnded() {
+    handshakeWaiters.forEach(w -> w.complete(null));
+    handshakeWaiters.clear();
   }
 
   private CompletableFuture<Void> promote(boolean force) {

@@ -30,7 +30,7 @@ final class VerifyRun {
   /** Queues the next VERIFY frame; false when the run waits for answers or has sent every chunk. */
   boolean sendBatch() {
     DirtyBitmap bm = r.meta.bitmap();
-    int n = Math.min(OnlineVerify.BATCH, bm.chunks() - nextChunk);
+    int n = Math.min(OnlineVerify.batchChunks(bm.granularity()), bm.chunks() - nextChunk);
     if (pending.size() >= OnlineVerify.MAX_PENDING || n <= 0) {
       return false;
     }
