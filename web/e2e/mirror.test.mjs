@@ -5,42 +5,19 @@
 // Environment: ZONEHA_URL, ZONEHA_OPERATOR and ZONEHA_VIEWER (user:password), ZONEHA_MIRROR (the md
 // resource), ZONEHA_SCREENSHOTS.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { need, step, shot, login as logInto, opUser, opPass, viewUser, viewPass } from './live.mjs';
 
-const base = need('ZONEHA_URL');
-const [opUser, opPass] = need('ZONEHA_OPERATOR').split(':');
-const [viewUser, viewPass] = need('ZONEHA_VIEWER').split(':');
 const mirror = need('ZONEHA_MIRROR');
-const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
 const WAIT_MS = 15_000;
-mkdirSync(shots, { recursive: true });
-
-function need(name) {
-  const v = process.env[name];
-  if (!v) {
-    console.error('missing environment variable ' + name);
-    process.exit(2);
-  }
-  return v;
-}
 
 const card = '[data-testid="mirror-' + mirror + '"]';
 const link = '[data-testid="mirror-' + mirror + '-link"]';
 const message = '[data-testid="mirror-' + mirror + '-message"]';
 
-function step(text) {
-  console.log('STEP ' + text);
-}
-
 async function login(browser, user, password) {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on('pageerror', (e) => console.log('PAGE ERROR ' + e.message));
-  await page.goto(base + '/');
-  await page.fill('#login-user', user);
-  await page.fill('#login-password', password);
-  await page.click('#login-submit');
-  await page.waitForSelector('#live.on', { timeout: WAIT_MS });
+  await logInto(page, user, password, WAIT_MS);
   return page;
 }
 
@@ -100,7 +77,7 @@ async function main() {
     step('pause: the card shows paused and the link down');
     await act(page, 'pause', 'done');
     await waitCard(page, 'paused', 'down', 'paused', 'after pause');
-    await page.screenshot({ path: join(shots, 'mirror-paused.png'), fullPage: true });
+    await shot(page, 'mirror-paused');
 
     step('resume: streaming and up to date again');
     await act(page, 'resume', 'done');
@@ -108,7 +85,7 @@ async function main() {
 
     step('verify: in sync');
     await act(page, 'verify', 'in-sync');
-    await page.screenshot({ path: join(shots, 'mirror-verified.png'), fullPage: true });
+    await shot(page, 'mirror-verified');
     await page.context().close();
 
     step('a viewer sees the card and no buttons');
@@ -116,10 +93,10 @@ async function main() {
     await bothUpToDate(page, 'viewer');
     const buttons = await page.locator('#mirrors button').count();
     if (buttons !== 0) throw new Error('a viewer sees ' + buttons + ' mirror buttons');
-    await page.screenshot({ path: join(shots, 'mirror-viewer.png'), fullPage: true });
+    await shot(page, 'mirror-viewer');
     console.log('MIRROR E2E PASS');
   } catch (e) {
-    if (page) await page.screenshot({ path: join(shots, 'mirror-failure.png'), fullPage: true }).catch(() => {});
+    if (page) await shot(page, 'mirror-failure').catch(() => {});
     throw e;
   } finally {
     await browser.close();

@@ -8,27 +8,12 @@
 // Protocol with the harness: the script prints "KILL <server>" and waits for the line
 // "KILLED <server>" on stdin; "START <server>" is answered by "STARTED <server>". It prints "E2E PASS" at the end and exits 0, or exits 1 on failure.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { need, step, shot, login as logInto, opUser, opPass, viewUser, viewPass } from './live.mjs';
 
-const base = need('ZONEHA_URL');
-const [opUser, opPass] = need('ZONEHA_OPERATOR').split(':');
-const [viewUser, viewPass] = need('ZONEHA_VIEWER').split(':');
-const shots = process.env.ZONEHA_SCREENSHOTS || 'e2e-screenshots';
 const group = process.env.ZONEHA_GROUP || 'failover1';
 const interconnects = need('ZONEHA_INTERCONNECTS').split(',');
 const LIVE_MS = 30_000;
-mkdirSync(shots, { recursive: true });
-
-function need(name) {
-  const v = process.env[name];
-  if (!v) {
-    console.error('missing environment variable ' + name);
-    process.exit(2);
-  }
-  return v;
-}
 
 const stdinLines = createInterface({ input: process.stdin });
 const waiting = [];
@@ -37,21 +22,8 @@ function ask(line) {
   return new Promise((resolve) => { waiting.push(resolve); console.log(line); });
 }
 
-function step(text) {
-  console.log('STEP ' + text);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
-}
-
-async function login(page, user, password) {
-  await page.goto(base + '/');
-  await page.fill('#login-user', user);
-  await page.fill('#login-password', password);
-  await page.click('#login-submit');
-  await page.waitForSelector('#operation-view:not([hidden])');
-  await page.waitForSelector('#live.on', { timeout: LIVE_MS });
+function login(page, user, password) {
+  return logInto(page, user, password, LIVE_MS);
 }
 
 async function groupState(page) {
